@@ -71,6 +71,10 @@ struct Project {
     std::map<std::string, double> absoluteTolerances;   // state id -> atol
     double defaultAbsoluteTolerance = 1e-9;
     double preequilibrationHours = 0;          // 0 = no pre-equilibration for this project
+    bool clampNegativeStates = false;          // evaluate rates with max(y, 0) (MODEL.md §3.6)
+    /// States held out of the steady-state condition and reset after pre-equilibration
+    /// (MODEL.md §5.2: V = 1, PDT = 0).
+    std::map<std::string, double> resetAfterPreequilibration;
 
     const PhenotypePreset *findPhenotype(const std::string &id) const;
     const GeneTarget *findGene(const std::string &id) const;

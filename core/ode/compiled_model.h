@@ -88,20 +88,25 @@ public:
     expr::Tape eventTape;     // outputs: delays, priorities, assignment values
     /// Per state: how an event assignment value maps onto the state (for species amount states of
     /// concentration species the value is multiplied by the compartment size after the event).
-    std::vector<int> stateCompartmentState;   // per state: state index of its compartment or -1
-    std::vector<int> stateCompartmentParam;   // per state: param index of its compartment or -1
     std::vector<bool> stateIsConcentrationAmount;  // amount state whose math value is amount/V
+    expr::Tape volumeTape;    // outputs: compartment size for each state (1 when not a species)
 
     // Symbol table for observers.
-    struct Symbol { std::string id; std::string kind; };
     std::shared_ptr<expr::ExprGraph> graph;   // kept for observer compilation
     std::unordered_map<std::string, expr::NodeId> valueNodes;       // id -> node (math value)
     std::unordered_map<std::string, expr::NodeId> amountNodes;      // species id -> amount node
     std::string modelId;
 };
 
+struct CompileOptions {
+    /// Read states as max(y, 0) in every formula (MODEL.md §3.6: keeps negative round-off out of
+    /// Hill terms). Off for SBML models, which may legitimately go negative.
+    bool clampNegativeStates = false;
+};
+
 /// Build the compiled form. Errors: unknown symbols, cycles among rules/initial assignments,
 /// unsupported constructs (algebraic rules, fast reactions, delay, rateOf), bad function calls.
-Result<std::shared_ptr<const CompiledModel>> compileModel(const ModelSpec &spec);
+Result<std::shared_ptr<const CompiledModel>> compileModel(const ModelSpec &spec,
+                                                          const CompileOptions &options = {});
 
 }  // namespace ferroscope::core
