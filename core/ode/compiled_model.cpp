@@ -32,8 +32,9 @@ Result<expr::Tape> CompiledModel::observerTape(const std::vector<std::string> &i
     Errors errors;
     for (const auto &id : ids) {
         const bool wantAmount = std::find(amounts.begin(), amounts.end(), id) != amounts.end();
-        auto source = wantAmount ? amountNodes.find(id) : valueNodes.find(id);
-        if (source == (wantAmount ? amountNodes.end() : valueNodes.end())) {
+        const auto &table = wantAmount ? amountNodes : (concentrationNodes.count(id) ? concentrationNodes : valueNodes);
+        auto source = table.find(id);
+        if (source == table.end()) {
             if (wantAmount && valueNodes.count(id))
                 source = valueNodes.find(id);   // --amounts on a non-species: report its value
             else {

@@ -79,7 +79,9 @@ public:
     std::vector<CompiledEvent> events;
 
     // Tapes. Each reads the full leaf vector.
-    expr::Tape initTape;      // outputs: y0 (stateCount) — reads time and p only
+    /// outputs: y0 (stateCount), then the values of computedParameters — reads time and p only
+    expr::Tape initTape;
+    std::vector<std::uint32_t> computedParameters;   // table entries set by initial assignments
     expr::Tape rhsTape;       // outputs: ydot (stateCount)
     expr::Tape jacTape;       // outputs: the entries listed in jacEntries
     std::vector<std::pair<std::uint32_t, std::uint32_t>> jacEntries;  // (row, col) structural nonzeros
@@ -89,12 +91,14 @@ public:
     /// Per state: how an event assignment value maps onto the state (for species amount states of
     /// concentration species the value is multiplied by the compartment size after the event).
     std::vector<bool> stateIsConcentrationAmount;  // amount state whose math value is amount/V
+    std::vector<bool> stateIsConcentrationValue;   // rate-rule species state holding a concentration
     expr::Tape volumeTape;    // outputs: compartment size for each state (1 when not a species)
 
     // Symbol table for observers.
     std::shared_ptr<expr::ExprGraph> graph;   // kept for observer compilation
     std::unordered_map<std::string, expr::NodeId> valueNodes;       // id -> node (math value)
     std::unordered_map<std::string, expr::NodeId> amountNodes;      // species id -> amount node
+    std::unordered_map<std::string, expr::NodeId> concentrationNodes;  // species id -> amount / size
     std::string modelId;
 };
 

@@ -175,12 +175,12 @@ private:
             if (s.role == Role::Reaction) return;
             if (s.assignment) { s.role = Role::Assigned; return; }
             if (s.rate) { addState(id, s, s.type == SymType::Species ? StateKind::SpeciesValue : kindOf(s)); return; }
-            bool state = s.initial || eventTargets.count(id);
+            bool state = eventTargets.count(id) > 0;
             if (s.type == SymType::Species) {
                 const auto &sp = m_spec.species[s.index];
                 if (reacting.count(id) && !sp.boundaryCondition && !sp.constant) state = true;
                 const Sym &c = m_syms.at(sp.compartment);
-                if (c.role != Role::Table && !sp.hasOnlySubstanceUnits) state = true;
+                if (c.role != Role::Table) state = true;   // amount fixed at t0, V varies
                 if (state) { addState(id, s, StateKind::SpeciesAmount); }
             } else if (state) {
                 addState(id, s, kindOf(s));
@@ -440,11 +440,9 @@ private:
         return m_options.clampNegativeStates ? g().binary(Op::Max, y, g().zero()) : y;
     }
 
-    bool zeroDimensional(const Species &sp) const
-    {
-        const Compartment *c = m_spec.findCompartment(sp.compartment);
-        return c && c->spatialDimensions == 0;
-    }
+    /// The SBML Test Suite gives 0-D compartments a size and uses it like any other (case 01809);
+    /// only a 0-D compartment without any size counts as 1 (addParam's default).
+    bool zeroDimensional(const Species &) const { return false; }
 
     /// Value of a symbol as it appears in maths at time t (runtime leaves: time, y, p).
     NodeId value(const std::string &id)
@@ -529,6 +527,15 @@ private:
     // ---------------------------------------------------------------- pieces
     void buildInitial()
     {
+        // Table entries with an initial assignment are computed once at t0 and written back into
+        // the parameter table (they never change afterwards).
+        for (const auto &id : m_order) {
+            const Sym &s = m_syms.at(id);
+            if (s.role == Role::Table && s.initial) {
+                m_out->computedParameters.push_back(std::uint32_t(s.param));
+                m_computedOutputs.push_back(initialValue(id));
+            }
+        }
         m_initOutputs.assign(m_out->stateCount(), 0);
         for (const auto &id : m_order) {
             const Sym &s = m_syms.at(id);
@@ -553,6 +560,7 @@ private:
         const auto n = m_out->stateCount();
         m_rhsOutputs.assign(n, g().zero());
         m_out->stateIsConcentrationAmount.assign(n, false);
+        m_out->stateIsConcentrationValue.assign(n, false);
         m_volumeOutputs.assign(n, g().one());
         std::vector<NodeId> rates(m_spec.reactions.size());
         for (std::size_t i = 0; i < m_spec.reactions.size(); ++i) rates[i] = value(m_spec.reactions[i].id);
@@ -562,6 +570,10 @@ private:
             if (s.rate) {
                 Env env{Context::Runtime, nullptr, nullptr, "rate rule for " + id};
                 m_rhsOutputs[s.state] = build(*s.rate, env);
+                if (s.type == SymType::Species && !m_spec.species[s.index].hasOnlySubstanceUnits) {
+                    m_out->stateIsConcentrationValue[s.state] = true;
+                    m_volumeOutputs[s.state] = value(m_spec.species[s.index].compartment);
+                }
                 continue;
             }
             if (s.type != SymType::Species) continue;
@@ -687,6 +699,9 @@ private:
                 m_out->amountNodes[id] = value(id);
             else
                 m_out->amountNodes[id] = g().mul(value(id), value(sp.compartment));
+            // Output as a concentration even for hasOnlySubstanceUnits species (case 01307).
+            m_out->concentrationNodes[id] =
+                sp.hasOnlySubstanceUnits ? g().div(value(id), value(sp.compartment)) : value(id);
         }
     }
 
@@ -694,7 +709,9 @@ private:
     {
         // Relation leaves come after states and parameters; the count is final now.
         const std::uint32_t leaves = m_out->leafCount();
-        m_out->initTape = expr::Tape::compile(g(), m_initOutputs, leaves);
+        std::vector<NodeId> initAll = m_initOutputs;
+        initAll.insert(initAll.end(), m_computedOutputs.begin(), m_computedOutputs.end());
+        m_out->initTape = expr::Tape::compile(g(), initAll, leaves);
         m_out->rhsTape = expr::Tape::compile(g(), m_rhsOutputs, leaves);
         m_out->jacTape = expr::Tape::compile(g(), m_jacOutputs, leaves);
         m_out->rootTape = expr::Tape::compile(g(), m_rootNodes, leaves);
@@ -718,7 +735,7 @@ private:
     std::unordered_map<std::string, NodeId> m_value, m_initial;
     std::unordered_set<std::string> m_busy, m_busyInit;
     std::map<std::pair<int, NodeId>, std::uint32_t> m_relationIndex;
-    std::vector<NodeId> m_rootNodes, m_initOutputs, m_rhsOutputs, m_jacOutputs, m_triggerOutputs,
+    std::vector<NodeId> m_rootNodes, m_initOutputs, m_computedOutputs, m_rhsOutputs, m_jacOutputs, m_triggerOutputs,
         m_eventOutputs, m_volumeOutputs;
     int m_callDepth = 0;
 };

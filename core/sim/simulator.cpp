@@ -213,18 +213,34 @@ struct Simulator::Run {
             evaluateEventMaths();
             for (const auto &a : ev.assignments) values.push_back(eventValues[a.valueOutput]);
         }
-        std::vector<std::pair<int, double>> concentrationTargets;
+        // Concentration species: amount = assigned concentration x the compartment size *before*
+        // this event's assignments (all assignments of an event act simultaneously; case 01780).
+        bool needVolumes = false;
+        std::vector<char> assigned(y.size(), 0);
+        for (const auto &a : ev.assignments) {
+            const int s = m.stateIndex(a.id);
+            if (s < 0) continue;
+            assigned[s] = 1;
+            if (m.stateIsConcentrationAmount[s] || m.states[s].kind == StateKind::Compartment) needVolumes = true;
+        }
+        if (needVolumes) {
+            fillLeaves(t, y.data());
+            m.volumeTape.evaluate(leaves.data(), volumes.data(), volWork.data());
+        }
         for (std::size_t i = 0; i < ev.assignments.size(); ++i) {
             const int s = m.stateIndex(ev.assignments[i].id);
             if (s < 0) continue;
-            if (m.stateIsConcentrationAmount[s]) concentrationTargets.emplace_back(s, values[i]);
-            else y[s] = values[i];
+            y[s] = m.stateIsConcentrationAmount[s] ? values[i] * volumes[s] : values[i];
         }
-        if (!concentrationTargets.empty()) {   // amount = concentration x size after the event
-            fillLeaves(t, y.data());
-            m.volumeTape.evaluate(leaves.data(), volumes.data(), volWork.data());
-            for (auto [s, v] : concentrationTargets) y[s] = v * volumes[s];
-        }
+        if (!needVolumes) return;
+        // A compartment resized by the event keeps the amounts of its species: concentrations
+        // held directly as states (rate-rule species) are rescaled (case 01505).
+        std::vector<double> before = volumes;
+        fillLeaves(t, y.data());
+        m.volumeTape.evaluate(leaves.data(), volumes.data(), volWork.data());
+        for (std::size_t s = 0; s < y.size(); ++s)
+            if (m.stateIsConcentrationValue[s] && !assigned[s] && volumes[s] != before[s] && volumes[s] != 0)
+                y[s] *= before[s] / volumes[s];
     }
 
     /// Everything due at the current time: triggers that rose (dirs from a root return),
@@ -322,6 +338,7 @@ struct Simulator::Run {
                 recordUntil(t, false, true);
                 if (kind == CvodeSolver::StepResult::Root) {
                     processEvents(&sim.m_solver->rootsFound());
+                    recordUntil(t, true, false);   // output times at the root: post-event values
                     restart();
                     if (t >= req.end - eps) { recordUntil(req.end, true, false); break; }
                     continue;
@@ -370,13 +387,22 @@ Simulator::~Simulator() = default;
 
 std::vector<double> Simulator::initialState(const std::vector<double> &p, double t0)
 {
+    std::vector<double> table = p;
+    return initialise(table, t0);
+}
+
+std::vector<double> Simulator::initialise(std::vector<double> &p, double t0)
+{
     if (p.size() != m_model->parameterCount()) throw SolverError("parameter table has the wrong size");
     std::fill(m_leaves.begin(), m_leaves.end(), 0.0);
     m_leaves[0] = t0;
     std::copy(p.begin(), p.end(), m_leaves.begin() + 1 + m_model->stateCount());
-    std::vector<double> y(m_model->stateCount());
-    m_model->initTape.evaluate(m_leaves.data(), y.data(), m_initWork.data());
-    return y;
+    const std::size_t n = m_model->stateCount();
+    std::vector<double> out(m_model->initTape.outputCount());
+    m_model->initTape.evaluate(m_leaves.data(), out.data(), m_initWork.data());
+    for (std::size_t k = 0; k < m_model->computedParameters.size(); ++k) p[m_model->computedParameters[k]] = out[n + k];
+    out.resize(n);
+    return out;
 }
 
 SimulationResult Simulator::run(const std::vector<double> &params, const std::vector<double> *y0,
@@ -385,13 +411,30 @@ SimulationResult Simulator::run(const std::vector<double> &params, const std::ve
     if (params.size() != m_model->parameterCount()) throw SolverError("parameter table has the wrong size");
     Run run(*this, params, request, observer);
     run.applySchedule();
-    std::vector<double> start = y0 ? *y0 : initialState(run.p, request.start);
+    std::vector<double> start = initialise(run.p, request.start);
+    if (y0) start = *y0;
     if (start.size() != m_model->stateCount()) throw SolverError("initial state has the wrong size");
     for (std::size_t i = 0; i < start.size(); ++i)
         if (std::isnan(start[i]))
             throw SolverError("the initial value of " + m_model->states[i].id + " is not a number");
+    // Keep the computed initial-assignment values, undo the t0 schedule (go() re-applies it).
+    std::vector<double> table = params;
+    for (std::uint32_t k : m_model->computedParameters) table[k] = run.p[k];
     run.nextChange = 0;
-    run.p = params;
+    run.p = table;
+    if (!m_model->volumeTape.empty() && m_model->stateCount() > 0) {
+        run.fillLeaves(request.start, start.data());
+        std::vector<double> volumes(m_model->volumeTape.outputCount());
+        m_model->volumeTape.evaluate(run.leaves.data(), volumes.data(), run.volWork.data());
+        if (volumes != m_lastVolumes) {
+            m_solver->scaleAbsoluteTolerances(volumes);
+            m_lastVolumes = volumes;
+        }
+    }
+    if (m_model->relationCount() > 0 && request.steps > 0)
+        m_solver->setMaxStep((request.end - request.start) / request.steps);
+    else
+        m_solver->setMaxStep(0);
     run.go(start);
     return std::move(run.result);
 }

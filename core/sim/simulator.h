@@ -47,6 +47,8 @@ public:
     const CompiledModel &model() const { return *m_model; }
     /// Initial state for parameter table p at time t0 (initial assignments, rules, literals).
     std::vector<double> initialState(const std::vector<double> &p, double t0);
+    /// Same, and writes the values of initial-assignment constants into p.
+    std::vector<double> initialise(std::vector<double> &p, double t0);
     /// Run from y0 (or the initial state of `params` when y0 is null). `observer` (may be null)
     /// is evaluated at every output time. Events at t0 fire before the first row is written.
     SimulationResult run(const std::vector<double> &params, const std::vector<double> *y0,
@@ -56,7 +58,7 @@ private:
     struct Run;
     std::shared_ptr<const CompiledModel> m_model;
     std::unique_ptr<CvodeSolver> m_solver;
-    std::vector<double> m_initWork, m_leaves;
+    std::vector<double> m_initWork, m_leaves, m_lastVolumes;
 };
 
 }  // namespace ferroscope::core

@@ -131,6 +131,28 @@ void CvodeSolver::evaluate(const expr::Tape &tape, double t, const double *y, do
     tape.evaluate(m_leaves.data(), out, work.data());
 }
 
+void CvodeSolver::scaleAbsoluteTolerances(const std::vector<double> &factors)
+{
+    double *atol = N_VGetArrayPointer(m_h->atol.get());
+    for (std::uint32_t i = 0; i < m_nAlloc; ++i) {
+        double a = m_settings.absoluteTolerance;
+        if (i < m_settings.absoluteTolerances.size()) a = m_settings.absoluteTolerances[i];
+        if (!(a > 0) || !std::isfinite(a)) a = 1e-12;
+        const double f = i < factors.size() ? factors[i] : 1.0;
+        if (f > 0 && std::isfinite(f)) a *= f;
+        atol[i] = std::max(a, 1e-300);
+    }
+    const double rtol = m_settings.relativeTolerance > 0 ? m_settings.relativeTolerance : 1e-6;
+    sun::check(CVodeSVtolerances(m_h->mem.get(), rtol, m_h->atol.get()), "CVodeSVtolerances");
+}
+
+void CvodeSolver::setMaxStep(double h)
+{
+    if (h == m_maxStep) return;
+    m_maxStep = h;
+    sun::check(CVodeSetMaxStep(m_h->mem.get(), h > 0 && std::isfinite(h) ? h : 0.0), "CVodeSetMaxStep");
+}
+
 void CvodeSolver::reset(double t0, const double *y0)
 {
     double *y = N_VGetArrayPointer(m_h->y.get());

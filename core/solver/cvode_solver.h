@@ -36,6 +36,12 @@ public:
     /// Parameter table used by every following evaluation (copied).
     void setParameters(const std::vector<double> &p);
     const std::vector<double> &parameters() const { return m_params; }
+    /// Absolute tolerance of state i = settings value x factors[i] (e.g. the compartment size for
+    /// amount states of concentration species, so that atol keeps meaning a concentration).
+    void scaleAbsoluteTolerances(const std::vector<double> &factors);
+    /// Largest step (0 = unlimited). Used when root functions exist: a sign change of g inside
+    /// one step is only seen if the step is short enough (e.g. sin(10 t) triggers).
+    void setMaxStep(double h);
     /// (Re)start integration at t0 from y0 (stateCount() values).
     void reset(double t0, const double *y0);
 
@@ -63,6 +69,7 @@ private:
     std::vector<int> m_roots;
     std::uint32_t m_n = 0, m_nAlloc = 0;
     bool m_initialised = false;
+    double m_maxStep = 0;
     long m_stepsTaken = 0, m_reinits = 0, m_rootReturns = 0;
     struct Handles;
     std::unique_ptr<Handles> m_h;
