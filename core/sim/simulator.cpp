@@ -431,6 +431,7 @@ SimulationResult Simulator::run(const std::vector<double> &params, const std::ve
             m_lastVolumes = volumes;
         }
     }
+    m_solver->beginRun();
     if (m_model->relationCount() > 0 && request.steps > 0)
         m_solver->setMaxStep((request.end - request.start) / request.steps);
     else

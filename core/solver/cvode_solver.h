@@ -55,6 +55,8 @@ public:
     /// Root directions after StepResult::Root: +1 rising, -1 falling, 0 not crossed.
     const std::vector<int> &rootsFound() const { return m_roots; }
     SolverStats stats() const;
+    /// Starts a new run: step budget and counters back to zero.
+    void beginRun() { m_stepsTaken = 0; m_reinits = 0; m_rootReturns = 0; }
 
     // Used by the CVODE trampolines.
     struct Callbacks;
