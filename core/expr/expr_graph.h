@@ -82,10 +82,22 @@ public:
     struct NodeHash { std::size_t operator()(const Node &n) const noexcept; };
     struct NodeEq { bool operator()(const Node &a, const Node &b) const noexcept; };
 private:
-    std::vector<Node> m_nodes;
+    NodeId simplifyBinary(Op op, NodeId a, NodeId b);        // kNoNode when no rule applies
+    NodeId derivativeRule(NodeId id, std::uint32_t leafIndex, const NodeId *dArgs);
+    NodeId factorialSlope(NodeId x);                          // central difference, in the graph
+    std::uint32_t leafSetOfNew(const Node &n);
+    std::uint32_t leafSetUnion(std::uint32_t s, std::uint32_t t);
+    std::uint32_t internLeafSet(std::vector<std::uint32_t> leaves);
+
+    std::vector<Node> m_nodes;   // children always have smaller ids than their parents
     std::unordered_map<Node, NodeId, NodeHash, NodeEq> m_index;
     std::unordered_map<std::uint64_t, NodeId> m_derivMemo;        // (node << 32 | leaf) -> d
-    mutable std::vector<std::vector<std::uint32_t>> m_leafCache;  // lazily filled
+    // Leaf dependencies, filled eagerly at intern time so that the finished graph stays truly
+    // read-only (no lazy mutable cache racing between threads). Leaf sets are sorted and shared:
+    // m_leafSetOf[node] indexes m_leafSets, whose entry 0 is the empty set.
+    std::vector<std::uint32_t> m_leafSetOf;
+    std::vector<std::vector<std::uint32_t>> m_leafSets;
+    std::unordered_multimap<std::uint64_t, std::uint32_t> m_leafSetIndex;  // hash -> set
     NodeId m_zero = 0, m_one = 0;
 };
 

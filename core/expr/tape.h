@@ -34,9 +34,14 @@ public:
     };
 
 private:
+    // The single definition of every Op's arithmetic: ExprGraph::evaluate and constant folding
+    // call it too, so folded, reference and tape values agree bit for bit.
+    friend class ExprGraph;
+    static double applyOp(Op op, double a, double b, double c) noexcept;
+
     std::uint32_t m_leafCount = 0;
-    std::vector<Instr> m_code;
-    std::vector<double> m_initialWork;        // registers: [leaves copy? no] constants preloaded
+    std::vector<Instr> m_code;                // topological order; unused operands repeat `a`
+    std::vector<double> m_initialWork;        // registers; constants preloaded, never overwritten
     std::vector<std::uint32_t> m_outputs;     // register of each output
     std::vector<std::uint32_t> m_leafRegs;    // register of each leaf that the code reads
     std::vector<std::uint32_t> m_leafIndex;   // leaf index for each entry of m_leafRegs
