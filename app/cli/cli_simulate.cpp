@@ -168,7 +168,10 @@ int benchCommand(const std::vector<std::string> &args, std::ostream &out, std::o
     json << "{\"median_ms\":" << percentile(full, 0.5) << ",\"p95_ms\":" << percentile(full, 0.95)
          << ",\"repeat\":" << repeat << ",\"states\":" << p.runner->model().stateCount()
          << ",\"cached_median_ms\":" << percentile(cached, 0.5) << ",\"compile_ms\":" << compileMs
-         << ",\"solver_steps\":" << steps << ",\"output_points\":" << (p.scenario.steps + 1) << "}";
+         << ",\"solver_steps\":" << steps << ",\"output_points\":" << (p.scenario.steps + 1)
+         << ",\"rhs_instructions\":" << p.runner->model().rhsTape.instructionCount()
+         << ",\"jacobian_nonzeros\":" << p.runner->model().jacEntries.size()
+         << ",\"jacobian_instructions\":" << p.runner->model().jacTape.instructionCount() << "}";
     if (o.hasFlag("--json")) {
         out << json.str() << "\n";
     } else {

@@ -1,5 +1,6 @@
 #include "core/solver/cvode_solver.h"
 
+#include "core/solver/eigen_linear_solver.h"
 #include "core/solver/sundials_raii.h"
 
 #include <algorithm>
@@ -94,7 +95,7 @@ CvodeSolver::CvodeSolver(std::shared_ptr<const CompiledModel> model, const Solve
     }
     h.A.reset(SUNDenseMatrix(m_nAlloc, m_nAlloc, h.ctx));
     if (!h.A) throw SolverError("could not allocate the Jacobian matrix");
-    h.LS.reset(SUNLinSol_Dense(h.y.get(), h.A.get(), h.ctx));
+    h.LS.reset(sun::makeEigenDenseSolver(h.ctx, m_nAlloc));
     if (!h.LS) throw SolverError("could not create the dense linear solver");
     h.mem.reset(CVodeCreate(CV_BDF, h.ctx));
     if (!h.mem) throw SolverError("CVodeCreate failed");
