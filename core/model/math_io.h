@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/model/math_node.h"
+#include "core/model/model_spec.h"
 #include "core/util/result.h"
 
 #include <string>
@@ -13,6 +14,12 @@ namespace ferroscope::core {
 /// Identifiers stay Symbols (even "time"? no: the L3 parser maps `time` to csymbol time, `pi`,
 /// `exponentiale`, `true`, `false`, `INF`, `NaN` to constants). Errors carry libSBML's message.
 Result<MathNode> parseFormula(const std::string &formula);
+
+/// As above, but identifiers that are ids in `context` (its compartments, species, parameters,
+/// reactions, species references, functions) stay Symbols/Calls even when they spell a constant,
+/// a csymbol or a built-in function: SBML models may name a parameter "time", "pi", "avogadro" or
+/// "INF" (the SBML Test Suite does). Use this to read back formulas of an imported model.
+Result<MathNode> parseFormula(const std::string &formula, const ModelSpec &context);
 
 /// L3 infix text for display and for the project file (round-trips through parseFormula).
 std::string toFormula(const MathNode &node);
