@@ -82,7 +82,8 @@ private:
 
     void checkUnsupported()
     {
-        if (!m_spec.unsupported.empty()) fail(m_spec.unsupported.front());
+        // m_spec.unsupported holds non-fatal notes (ignored constraints, ...); fatal constructs are
+        // rejected by the importer already and re-checked here for hand-built models.
         for (const auto &r : m_spec.rules)
             if (r.kind == RuleKind::Algebraic) fail("algebraic rules are not supported");
         for (const auto &r : m_spec.reactions)

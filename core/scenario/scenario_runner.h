@@ -61,6 +61,7 @@ private:
     std::shared_ptr<const CompiledModel> m_model;
     SolverSettings m_settings;
     std::unique_ptr<Simulator> m_sim;
+    std::unique_ptr<Simulator> m_preSim;   // looser tolerances: the Newton solve sets the accuracy
     std::map<std::vector<double>, std::vector<double>> m_cache;
     std::vector<int> m_fixedStates;                    // held during the steady-state solve
     std::vector<std::pair<int, double>> m_resetStates;  // set after pre-equilibration
