@@ -3,6 +3,7 @@
 #include <Eigen/Dense>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <sstream>
 
@@ -23,6 +24,40 @@ std::vector<std::string> idsOf(const std::vector<T> &items)
     std::vector<std::string> ids;
     for (const auto &x : items) ids.push_back(x.id);
     return ids;
+}
+
+std::size_t editDistance(const std::string &a, const std::string &b, bool ignoreCase)
+{
+    std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        cur[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const bool same = ignoreCase ? std::tolower(static_cast<unsigned char>(a[i - 1])) ==
+                                               std::tolower(static_cast<unsigned char>(b[j - 1]))
+                                         : a[i - 1] == b[j - 1];
+            cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (same ? 0 : 1)});
+        }
+        std::swap(prev, cur);
+    }
+    return prev[b.size()];
+}
+
+/// " (did you mean X?)" for the closest of `ids`, or a pointer to the full list.
+std::string suggestion(const std::string &token, const std::vector<std::string> &ids)
+{
+    std::string best;
+    std::size_t bestDistance = std::max<std::size_t>(3, token.size() / 3) + 1;
+    std::size_t bestExact = 0;
+    for (const auto &id : ids) {
+        const std::size_t d = editDistance(token, id, true), exact = editDistance(token, id, false);
+        if (d < bestDistance || (d == bestDistance && !best.empty() && exact < bestExact)) {
+            bestDistance = d;
+            bestExact = exact;
+            best = id;
+        }
+    }
+    return best.empty() ? " (see `ferroscope-cli list parameters`)" : " (did you mean " + best + "?)";
 }
 
 std::string number(double v)
@@ -89,7 +124,9 @@ Result<ResolvedScenario> ScenarioRunner::resolve(const Scenario &sc) const
     auto setParam = [&](const std::string &id, double v, const std::string &what) {
         const int i = m.parameterIndex(id);
         if (i < 0) {
-            errors.push_back({what, "unknown parameter '" + id + "'"});
+            std::vector<std::string> ids;
+            for (const auto &p : m.parameters) ids.push_back(p.id);
+            errors.push_back({what, "unknown parameter '" + id + "'" + suggestion(id, ids)});
             return false;
         }
         if (std::isnan(v) || std::isinf(v)) {
