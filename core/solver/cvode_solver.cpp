@@ -1,6 +1,7 @@
 #include "core/solver/cvode_solver.h"
 
 #include "core/solver/eigen_linear_solver.h"
+#include "core/solver/fast_kernels.h"
 #include "core/solver/sundials_raii.h"
 
 #include <algorithm>
@@ -86,6 +87,7 @@ CvodeSolver::CvodeSolver(std::shared_ptr<const CompiledModel> model, const Solve
     h.atol.reset(N_VNew_Serial(m_nAlloc, h.ctx));
     h.dky.reset(N_VNew_Serial(m_nAlloc, h.ctx));
     if (!h.y || !h.atol || !h.dky) throw SolverError("could not allocate solver vectors");
+    for (N_Vector v : {h.y.get(), h.atol.get(), h.dky.get()}) sun::installFastVectorOps(v);
     N_VConst(0.0, h.y.get());
     double *atol = N_VGetArrayPointer(h.atol.get());
     for (std::uint32_t i = 0; i < m_nAlloc; ++i) {
@@ -95,6 +97,7 @@ CvodeSolver::CvodeSolver(std::shared_ptr<const CompiledModel> model, const Solve
     }
     h.A.reset(SUNDenseMatrix(m_nAlloc, m_nAlloc, h.ctx));
     if (!h.A) throw SolverError("could not allocate the Jacobian matrix");
+    sun::installFastMatrixOps(h.A.get());
     h.LS.reset(sun::makeEigenDenseSolver(h.ctx, m_nAlloc));
     if (!h.LS) throw SolverError("could not create the dense linear solver");
     h.mem.reset(CVodeCreate(CV_BDF, h.ctx));
