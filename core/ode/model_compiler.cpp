@@ -694,8 +694,14 @@ private:
             m_out->valueNodes[id] = value(id);
             if (s.type != SymType::Species) continue;
             const auto &sp = m_spec.species[s.index];
-            if (s.role == Role::State && m_out->states[s.state].kind == StateKind::SpeciesAmount)
-                m_out->amountNodes[id] = stateRead(s.state);
+            if (s.role == Role::State && m_out->states[s.state].kind == StateKind::SpeciesAmount) {
+                // Outputs show the integrated value itself (no max(y, 0) clamp: cheaper, and a
+                // negative round-off stays visible rather than hidden).
+                const NodeId raw = g().leaf(1 + std::uint32_t(s.state));
+                m_out->amountNodes[id] = raw;
+                m_out->concentrationNodes[id] = zeroDimensional(sp) ? raw : g().div(raw, value(sp.compartment));
+                continue;
+            }
             else if (sp.hasOnlySubstanceUnits || zeroDimensional(sp))
                 m_out->amountNodes[id] = value(id);
             else
