@@ -87,11 +87,13 @@ ScenarioRunner::ScenarioRunner(const Project &project, std::shared_ptr<const Com
     }
     m_sim = std::make_unique<Simulator>(m_model, m_settings);
     // The 400 h pre-run only has to land in the basin of the right steady state; the Newton
-    // solve that follows fixes it to full precision, so it can use 10x looser tolerances.
+    // solve that follows fixes it to full precision, so it can use looser tolerances (1e-3
+    // relative). If the loose run were off by more than the same-branch check allows, the
+    // steady-state search falls back to integrating at full accuracy (steadyState()).
     SolverSettings loose = m_settings;
-    loose.relativeTolerance = std::min(1e-4, 10 * m_settings.relativeTolerance);
-    for (double &a : loose.absoluteTolerances) a *= 10;
-    loose.absoluteTolerance *= 10;
+    loose.relativeTolerance = std::max(1e-3, m_settings.relativeTolerance);
+    for (double &a : loose.absoluteTolerances) a *= 100;
+    loose.absoluteTolerance *= 100;
     m_preSim = std::make_unique<Simulator>(m_model, loose);
 }
 

@@ -91,6 +91,8 @@ struct Simulator::Run {
         for (const auto &c : schedule)
             if (c.parameter >= p.size()) throw SolverError("scheduled change of an unknown parameter");
         outputs = std::max(0, req.steps);
+        result.times.reserve(std::size_t(outputs) + 1);
+        if (observer) result.values.reserve((std::size_t(outputs) + 1) * observer->outputCount());
         eps = 1e-12 * std::max({1.0, std::fabs(req.start), std::fabs(req.end)});
     }
 
@@ -105,7 +107,10 @@ struct Simulator::Run {
     {
         leaves[0] = time;
         std::memcpy(leaves.data() + 1, state, sizeof(double) * m.stateCount());
-        std::memcpy(leaves.data() + 1 + m.stateCount(), p.data(), sizeof(double) * p.size());
+        if (!paramsInLeaves) {   // the table only changes at switch times
+            std::memcpy(leaves.data() + 1 + m.stateCount(), p.data(), sizeof(double) * p.size());
+            paramsInLeaves = true;
+        }
         for (std::uint32_t k = 0; k < m.relationCount(); ++k)
             leaves[m.relationLeaf(k)] = relations[k] ? 1.0 : 0.0;
     }
@@ -158,6 +163,7 @@ struct Simulator::Run {
         haveRelations = true;
     }
     bool haveRelations = false;
+    bool paramsInLeaves = false;
 
     void evaluateTriggers()
     {
@@ -293,6 +299,7 @@ struct Simulator::Run {
         bool any = false;
         while (nextChange < schedule.size() && schedule[nextChange].time <= t + eps) {
             p[schedule[nextChange].parameter] = schedule[nextChange].value;
+            paramsInLeaves = false;
             ++nextChange;
             any = true;
         }
@@ -422,6 +429,7 @@ SimulationResult Simulator::run(const std::vector<double> &params, const std::ve
     for (std::uint32_t k : m_model->computedParameters) table[k] = run.p[k];
     run.nextChange = 0;
     run.p = table;
+    run.paramsInLeaves = false;
     if (!m_model->volumeTape.empty() && m_model->stateCount() > 0) {
         run.fillLeaves(request.start, start.data());
         std::vector<double> volumes(m_model->volumeTape.outputCount());
