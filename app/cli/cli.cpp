@@ -30,6 +30,17 @@ Usage:
   ferroscope-cli export-sbml [MODEL] [scenario options] --output OUT.xml
   ferroscope-cli describe ID
   ferroscope-cli list [targets|inputs|presets|readouts|species|parameters]
+  ferroscope-cli dose-response [MODEL] [scenario options] --input ID|--gene ID [--from A --to B]
+                          [--points N] [--log|--linear] --readout R [readout mode] [--level L]
+                          [--both-phenotypes] [--threads K] [--json|--csv] [--output FILE]
+  ferroscope-cli scan2d [MODEL] [scenario options] --x ID:FROM:TO:N[:log] --y ID:FROM:TO:N[:log]
+                          --readout R [readout mode] [--synergy bliss|hsa|loewe]
+                          [--effect decrease|increase] [--shard I/N[:block]] [--threads K]
+                          [--json|--csv] [--output FILE]
+  ferroscope-cli steady-state [MODEL] [scenario options] [--json] [--output FILE]
+  ferroscope-cli sensitivity [MODEL] [scenario options] --readout R [readout mode | --steady-state]
+                          [--top K] [--step H] [--richardson] [--threads K] [--json|--csv] [--output FILE]
+  ferroscope-cli merge SHARD... [--output FILE] [--json|--csv]
   ferroscope-cli --help | --version
 
 MODEL is an SBML file (Level 2 or 3 core) or a Ferroscope project file (.json).
@@ -52,6 +63,22 @@ Defaults: built-in model 0-72 h, 720 steps, all species; SBML models 0-10, 100 s
 
 bench prints {"median_ms":..., "p95_ms":..., "repeat":K, "states":n} for K full runs
 (pre-equilibration included; the model is compiled once).
+
+Analyses (readout mode: --at T value at T h (default: the end), --mean time average, --auc
+area under the curve, --threshold L time of first crossing L):
+  dose-response  sweeps one input (default range: its typical range; log unless it starts at 0)
+                 or gene multiplier; control = the input absent; IC50/EC50 = half-maximal
+                 effect (or --level L) by interpolation in log-dose, refined by bisection.
+  scan2d         grid over two inputs/genes/parameters (linear unless :log) plus the single-
+                 agent row, column and control; synergy = observed minus expected effect
+                 (E = 1 - R/R0, or R/R0 - 1 with --effect increase); --shard I/N computes
+                 every N-th point (I = 1..N), merge joins the shards.
+  steady-state   steady state with inputs held at their doses, Jacobian eigenvalues, verdict
+                 (held states V and PDT excluded).
+  sensitivity    d ln(readout)/d ln(p) for every constant non-zero parameter, ranked, with
+                 evidence; central differences, relative step 1e-3 (--step), solved with
+                 rtol 1e-8 and 100x smaller atol unless --rtol/--atol are given.
+  --threads K    worker threads (default: all cores).
 
 Exit status: 0 success, 1 simulation or file failure, 2 invalid command line or input.
 )";
@@ -291,8 +318,14 @@ int run(const std::vector<std::string> &args, std::ostream &out, std::ostream &e
         if (cmd == "export-sbml") return exportSbmlCommand(rest, out, err);
         if (cmd == "describe") return describeCommand(rest, out, err);
         if (cmd == "list") return listCommand(rest, out, err);
+        if (cmd == "dose-response") return doseResponseCommand(rest, out, err);
+        if (cmd == "scan2d") return scan2dCommand(rest, out, err);
+        if (cmd == "steady-state") return steadyStateCommand(rest, out, err);
+        if (cmd == "sensitivity") return sensitivityCommand(rest, out, err);
+        if (cmd == "merge") return mergeCommand(rest, out, err);
         err << "ferroscope-cli: unknown command '" << cmd
-            << "' (valid: simulate, bench, export-sbml, describe, list, --help, --version)\n";
+            << "' (valid: simulate, bench, export-sbml, describe, list, dose-response, scan2d, steady-state, "
+               "sensitivity, merge, --help, --version)\n";
         return 2;
     } catch (const UsageError &e) {
         err << "ferroscope-cli: " << e.message << "\n";

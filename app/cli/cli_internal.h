@@ -59,5 +59,11 @@ int benchCommand(const std::vector<std::string> &args, std::ostream &out, std::o
 int exportSbmlCommand(const std::vector<std::string> &args, std::ostream &out, std::ostream &err);
 int describeCommand(const std::vector<std::string> &args, std::ostream &out, std::ostream &err);
 int listCommand(const std::vector<std::string> &args, std::ostream &out, std::ostream &err);
+// What-if analyses (issue #6, cli_analysis.cpp).
+int doseResponseCommand(const std::vector<std::string> &args, std::ostream &out, std::ostream &err);
+int scan2dCommand(const std::vector<std::string> &args, std::ostream &out, std::ostream &err);
+int steadyStateCommand(const std::vector<std::string> &args, std::ostream &out, std::ostream &err);
+int sensitivityCommand(const std::vector<std::string> &args, std::ostream &out, std::ostream &err);
+int mergeCommand(const std::vector<std::string> &args, std::ostream &out, std::ostream &err);
 
 }  // namespace ferroscope::cli
