@@ -1,0 +1,125 @@
+#include "ui/diagram/diagram_widget.h"
+
+#include "ui/diagram/diagram_layout.h"
+#include "ui/diagram/diagram_view.h"
+#include "ui/diagram/pathway_scene.h"
+
+#include <QHBoxLayout>
+#include <QPainter>
+#include <QTabWidget>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace ferroscope::ui {
+
+DiagramWidget::DiagramWidget(core::ScenarioDocument &document, QWidget *parent)
+    : DiagramWidget(document, DiagramLayout::builtin(), parent)
+{
+}
+
+DiagramWidget::DiagramWidget(core::ScenarioDocument &document, const DiagramLayout &layout, QWidget *parent)
+    : QWidget(parent), m_document(document)
+{
+    build(layout);
+}
+
+void DiagramWidget::build(const DiagramLayout &layout)
+{
+    m_tabs = new QTabWidget(this);
+    m_tabs->setDocumentMode(true);
+    auto *box = new QVBoxLayout(this);
+    box->setContentsMargins(0, 0, 0, 0);
+    box->addWidget(m_tabs);
+
+    std::vector<std::pair<QString, QString>> tabs;   // figure id, tab title
+    for (const FigureLayout &f : layout.figures()) tabs.emplace_back(f.id, f.title);
+    if (layout.figures().size() > 1) tabs.emplace_back(QStringLiteral("both"), tr("Both"));
+    for (const auto &[id, title] : tabs) {
+        auto *scene = new PathwayScene(m_document, layout, id, this);
+        connect(scene, &PathwayScene::evidenceRequested, this, &DiagramWidget::evidenceRequested);
+        auto *view = new DiagramView(scene, m_tabs);
+        m_tabs->addTab(view, QString(title).replace(QLatin1Char('&'), QStringLiteral("&&")));   // no mnemonic
+        m_views.push_back(view);
+        m_figureIds.push_back(id);
+    }
+
+    auto *corner = new QWidget(m_tabs);
+    auto *buttons = new QHBoxLayout(corner);
+    buttons->setContentsMargins(0, 0, 4, 0);
+    buttons->setSpacing(2);
+    auto addButton = [&](const QString &text, const QString &tip, auto slot) {
+        auto *b = new QToolButton(corner);
+        b->setText(text);
+        b->setToolTip(tip);
+        b->setAutoRaise(true);
+        connect(b, &QToolButton::clicked, this, slot);
+        buttons->addWidget(b);
+    };
+    addButton(QStringLiteral("−"), tr("Zoom out (−, Ctrl+wheel)"), &DiagramWidget::zoomOut);
+    addButton(QStringLiteral("+"), tr("Zoom in (+, Ctrl+wheel)"), &DiagramWidget::zoomIn);
+    addButton(tr("Fit"), tr("Fit the figure to the window (0)"), &DiagramWidget::fitToView);
+    m_tabs->setCornerWidget(corner, Qt::TopRightCorner);
+    connect(m_tabs, &QTabWidget::currentChanged, this, &DiagramWidget::currentFigureChanged);
+}
+
+void DiagramWidget::fitToView()
+{
+    if (DiagramView *v = view(currentFigure())) v->fitToView();
+}
+
+void DiagramWidget::zoomIn()
+{
+    if (DiagramView *v = view(currentFigure())) v->zoomIn();
+}
+
+void DiagramWidget::zoomOut()
+{
+    if (DiagramView *v = view(currentFigure())) v->zoomOut();
+}
+
+int DiagramWidget::figureCount() const { return int(m_views.size()); }
+int DiagramWidget::currentFigure() const { return m_tabs->currentIndex(); }
+void DiagramWidget::setCurrentFigure(int index) { m_tabs->setCurrentIndex(index); }
+
+QString DiagramWidget::figureId(int index) const
+{
+    return index >= 0 && index < figureCount() ? m_figureIds[std::size_t(index)] : QString();
+}
+
+DiagramView *DiagramWidget::view(int index) const
+{
+    return index >= 0 && index < figureCount() ? m_views[std::size_t(index)] : nullptr;
+}
+
+PathwayScene *DiagramWidget::scene(int index) const
+{
+    DiagramView *v = view(index);
+    return v ? v->pathwayScene() : nullptr;
+}
+
+QGraphicsScene *DiagramWidget::currentScene() const { return scene(currentFigure()); }
+
+QSizeF DiagramWidget::currentFigureSize() const
+{
+    PathwayScene *s = scene(currentFigure());
+    return s ? s->figureRect().size() : QSizeF();
+}
+
+void DiagramWidget::renderTo(QPainter *painter, const QRectF &target)
+{
+    PathwayScene *s = scene(currentFigure());
+    if (!s || !painter) return;
+    painter->save();
+    painter->setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing | QPainter::SmoothPixmapTransform);
+    painter->fillRect(target, Qt::white);
+    const QRectF source = s->figureRect().adjusted(-10, -10, 10, 10);
+    s->render(painter, target, source, Qt::KeepAspectRatio);
+    painter->restore();
+}
+
+void DiagramWidget::setSpeciesValues(const std::map<std::string, double> &fold)
+{
+    for (DiagramView *v : m_views) v->pathwayScene()->setSpeciesValues(fold);
+}
+
+}  // namespace ferroscope::ui
