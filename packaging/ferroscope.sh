@@ -1,8 +1,9 @@
 #!/bin/sh
 # One entry point for README's two commands, each working on a fresh Debian 12 machine by itself:
-#   packaging/ferroscope.sh run [ARGS]   install deps if missing, build, run Ferroscope on its
-#                                        built-in model (the CLI's default CSC-vs-nonCSC demo
-#                                        until the explorer window exists)
+#   packaging/ferroscope.sh run [ARGS]   install deps if missing, build, open the Ferroscope explorer
+#                                        window on its built-in model (headless fallback: no display
+#                                        -> runs the default scenario and writes images to a folder)
+#   packaging/ferroscope.sh cli ARGS     the same, then runs ferroscope-cli ARGS
 #   packaging/ferroscope.sh test         install deps if missing, build, run the whole test suite
 # Build directory: build/ in the source tree (override with FERROSCOPE_BUILD_DIR).
 set -eu
@@ -20,24 +21,19 @@ cmake --build "$build" -j "$jobs"
 
 case "$cmd" in
   run)
-    if [ $# -gt 0 ]; then exec "$build/ferroscope-cli" "$@"; fi
-    out=${FERROSCOPE_OUT:-$here/out}
-    mkdir -p "$out"
-    echo "Ferroscope $("$build/ferroscope-cli" --version | cut -d' ' -f2): built-in iron/heme model (MODEL.md 1.0)"
-    for ph in nonCSC CSC; do
-      "$build/ferroscope-cli" simulate --phenotype "$ph" --output "$out/default-$ph.csv"
-    done
-    echo "Wrote 72 h trajectories of all 32 states to $out/default-nonCSC.csv and $out/default-CSC.csv"
-    echo "At 72 h (no intervention):"
-    "$build/ferroscope-cli" simulate --phenotype nonCSC --steps 1 --vars LIP,Total_iron,GSH,LOOH,Stem,Viability | tail -1 | sed 's/^/  nonCSC  time,LIP,Total_iron,GSH,LOOH,Stem,Viability = /'
-    "$build/ferroscope-cli" simulate --phenotype CSC --steps 1 --vars LIP,Total_iron,GSH,LOOH,Stem,Viability | tail -1 | sed 's/^/  CSC     time,LIP,Total_iron,GSH,LOOH,Stem,Viability = /'
+    # The explorer window; without a display it says so and runs the default scenario headless,
+    # writing plots, diagram, slide and CSV to ./ferroscope-output (or --headless-out DIR).
+    exec "$build/ferroscope" "$@"
+    ;;
+  cli)
+    exec "$build/ferroscope-cli" "$@"
     ;;
   test)
     cd "$build"
     exec ctest --output-on-failure -j "$jobs" "$@"
     ;;
   *)
-    echo "usage: packaging/ferroscope.sh run [ferroscope-cli args] | test [ctest args]" >&2
+    echo "usage: packaging/ferroscope.sh run [ferroscope args] | cli ARGS | test [ctest args]" >&2
     exit 2
     ;;
 esac

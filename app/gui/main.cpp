@@ -1,0 +1,67 @@
+// ferroscope: the explorer window (issue #4). With no display it says so and runs the default
+// scenario headless; --benchmark-live times the live path offscreen (STYLE.md §1: wiring only).
+#include "ui/headless_export.h"
+#include "ui/live_benchmark.h"
+#include "ui/main_window.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QTextStream>
+
+#include <cstdio>
+#include <cstring>
+
+namespace {
+bool hasArg(int argc, char **argv, const char *name)
+{
+    for (int i = 1; i < argc; ++i)
+        if (std::strcmp(argv[i], name) == 0 || std::strncmp(argv[i], name, std::strlen(name)) == 0) return true;
+    return false;
+}
+}  // namespace
+
+int main(int argc, char **argv)
+{
+    // The platform must be chosen before QApplication exists: without a display Qt would abort.
+    const bool info = hasArg(argc, argv, "--help") || hasArg(argc, argv, "-h") || hasArg(argc, argv, "--version") ||
+                      hasArg(argc, argv, "-v");
+    const bool offscreenMode = hasArg(argc, argv, "--benchmark-live") || hasArg(argc, argv, "--headless-out");
+    const bool noDisplay = qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") &&
+                           qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
+    if (noDisplay && !info && !offscreenMode)
+        std::fputs("Ferroscope: no display found; running the default scenario headless\n", stdout);
+    if (offscreenMode || noDisplay) qputenv("QT_QPA_PLATFORM", "offscreen");
+
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("Ferroscope"));
+    QApplication::setApplicationName(QStringLiteral("Ferroscope"));
+    QApplication::setApplicationVersion(QStringLiteral(FERROSCOPE_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("io.github.ferroscope.Ferroscope"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/ferroscope.svg")));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Explore iron and heme metabolism in cancer stem cells."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption benchmark(QStringLiteral("benchmark-live"),
+                                       QStringLiteral("Time slider changes -> replotted curves offscreen; print JSON."));
+    const QCommandLineOption frames(QStringLiteral("frames"), QStringLiteral("Changes to time (default 200)."),
+                                    QStringLiteral("N"), QStringLiteral("200"));
+    const QCommandLineOption headless(QStringLiteral("headless-out"),
+                                      QStringLiteral("Run the default scenario without a window; write plots, "
+                                                     "diagram, slide and CSV to DIR (default ./ferroscope-output)."),
+                                      QStringLiteral("DIR"));
+    parser.addOptions({benchmark, frames, headless});
+    parser.process(app);
+
+    if (parser.isSet(benchmark)) return ferroscope::ui::runLiveBenchmark(parser.value(frames).toInt());
+    if (parser.isSet(headless) || noDisplay) {
+        QTextStream out(stdout), err(stderr);
+        const QString dir = parser.isSet(headless) ? parser.value(headless) : QStringLiteral("ferroscope-output");
+        return ferroscope::ui::runHeadless(dir, out, err);
+    }
+    ferroscope::ui::MainWindow window;
+    if (window.restoreSettings()) window.show();
+    else window.showMaximized();
+    return app.exec();
+}
