@@ -275,6 +275,33 @@ core::Result<core::Project> loadModel(const std::string &path)
     return project;
 }
 
+void applyToleranceOptions(const Options &o, core::Project &project)
+{
+    if (auto v = o.value("--rtol")) {
+        const double r = parseNumber(*v, "--rtol");
+        if (!(r > 0) || r >= 1) throw UsageError{"--rtol must be between 0 and 1"};
+        project.relativeTolerance = r;
+    }
+    if (auto v = o.value("--atol")) {
+        const double a = parseNumber(*v, "--atol");
+        if (!(a > 0) || std::isinf(a)) throw UsageError{"--atol must be a positive number"};
+        project.defaultAbsoluteTolerance = a;
+        project.absoluteTolerances.clear();
+    }
+}
+
+int loadProjectForRun(const Options &o, std::ostream &err, core::Project &project)
+{
+    if (o.positional.size() > 1) throw UsageError{"more than one MODEL given: '" + o.positional[1] + "'"};
+    auto loaded = loadModel(o.positional.empty() ? std::string() : o.positional[0]);
+    if (!loaded) {
+        err << "ferroscope-cli: " << loaded.errorText() << "\n";
+        return 1;
+    }
+    project = std::move(*loaded);
+    return 0;
+}
+
 std::string formatNumber(double v)
 {
     if (std::isnan(v)) return "NaN";

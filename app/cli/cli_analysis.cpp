@@ -41,25 +41,10 @@ struct Analysis {
 
 int prepareAnalysis(const Options &o, std::ostream &err, Analysis &a, bool sensitivity = false)
 {
-    if (o.positional.size() > 1) throw UsageError{"more than one MODEL given: '" + o.positional[1] + "'"};
-    auto project = loadModel(o.positional.empty() ? std::string() : o.positional[0]);
-    if (!project) {
-        err << "ferroscope-cli: " << project.errorText() << "\n";
-        return 1;
-    }
-    a.project = std::move(*project);
-    if (sensitivity && !o.value("--rtol") && !o.value("--atol")) a.project = core::withSensitivityTolerances(a.project);
-    if (auto v = o.value("--rtol")) {
-        const double r = parseNumber(*v, "--rtol");
-        if (!(r > 0) || r >= 1) throw UsageError{"--rtol must be between 0 and 1"};
-        a.project.relativeTolerance = r;
-    }
-    if (auto v = o.value("--atol")) {
-        const double t = parseNumber(*v, "--atol");
-        if (!(t > 0) || std::isinf(t)) throw UsageError{"--atol must be a positive number"};
-        a.project.defaultAbsoluteTolerance = t;
-        a.project.absoluteTolerances.clear();
-    }
+    if (int rc = loadProjectForRun(o, err, a.project)) return rc;
+    const bool ownTolerances = o.value("--rtol") || o.value("--atol");
+    if (sensitivity && !ownTolerances) a.project = core::withSensitivityTolerances(a.project);
+    applyToleranceOptions(o, a.project);
     a.scenario = scenarioFromOptions(o);
     auto runner = core::ScenarioRunner::create(a.project);
     if (!runner) {

@@ -46,6 +46,10 @@ core::InputDose parseInput(const std::string &text);
 
 /// Loads MODEL (SBML file or Ferroscope project JSON); empty path = the built-in model.
 core::Result<core::Project> loadModel(const std::string &path);
+/// Loads MODEL from the positional arguments and applies --rtol/--atol. Returns the exit status
+/// on failure (message written to err), else 0.
+int loadProjectForRun(const Options &o, std::ostream &err, core::Project &project);
+void applyToleranceOptions(const Options &o, core::Project &project);
 /// Scenario options shared by simulate, bench and export-sbml.
 core::Scenario scenarioFromOptions(const Options &o);
 extern const std::vector<std::string> kScenarioValued, kScenarioRepeatable, kScenarioFlags;

@@ -29,24 +29,8 @@ struct Prepared {
 /// status on failure (message already written), or 0.
 int prepare(const Options &o, std::ostream &err, Prepared &p)
 {
-    if (o.positional.size() > 1) throw UsageError{"more than one MODEL given: '" + o.positional[1] + "'"};
-    auto project = loadModel(o.positional.empty() ? std::string() : o.positional[0]);
-    if (!project) {
-        err << "ferroscope-cli: " << project.errorText() << "\n";
-        return 1;
-    }
-    p.project = std::move(*project);
-    if (auto v = o.value("--rtol")) {
-        const double r = parseNumber(*v, "--rtol");
-        if (!(r > 0) || r >= 1) throw UsageError{"--rtol must be between 0 and 1"};
-        p.project.relativeTolerance = r;
-    }
-    if (auto v = o.value("--atol")) {
-        const double a = parseNumber(*v, "--atol");
-        if (!(a > 0) || std::isinf(a)) throw UsageError{"--atol must be a positive number"};
-        p.project.defaultAbsoluteTolerance = a;
-        p.project.absoluteTolerances.clear();
-    }
+    if (int rc = loadProjectForRun(o, err, p.project)) return rc;
+    applyToleranceOptions(o, p.project);
     const core::Scenario scenario = scenarioFromOptions(o);
     auto runner = core::ScenarioRunner::create(p.project);
     if (!runner) {

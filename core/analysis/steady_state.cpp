@@ -8,19 +8,6 @@ namespace ferroscope::core {
 
 namespace {
 
-bool relationValue(expr::Op op, double g)
-{
-    switch (op) {
-    case expr::Op::Gt: return g > 0;
-    case expr::Op::Ge: return g >= 0;
-    case expr::Op::Lt: return g < 0;
-    case expr::Op::Le: return g <= 0;
-    case expr::Op::Eq: return g == 0;
-    case expr::Op::Ne: return g != 0;
-    default: return false;
-    }
-}
-
 std::vector<double> leavesAt(const CompiledModel &m, const std::vector<double> &y, const std::vector<double> &p, double t)
 {
     std::vector<double> leaves(m.leafCount(), 0.0);
@@ -32,7 +19,7 @@ std::vector<double> leavesAt(const CompiledModel &m, const std::vector<double> &
         auto work = m.rootTape.makeWorkspace();
         m.rootTape.evaluate(leaves.data(), g.data(), work.data());
         for (std::uint32_t k = 0; k < m.relationCount(); ++k)
-            leaves[m.relationLeaf(k)] = relationValue(m.relations[k].op, g[k]) ? 1.0 : 0.0;
+            leaves[m.relationLeaf(k)] = relationHolds(m.relations[k].op, g[k]) ? 1.0 : 0.0;
     }
     return leaves;
 }

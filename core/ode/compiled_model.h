@@ -50,6 +50,20 @@ struct RootRelation {
     expr::Op op = expr::Op::Gt;
 };
 
+/// Value of the relation `op` for root function value g (g = lhs - rhs).
+inline bool relationHolds(expr::Op op, double g)
+{
+    switch (op) {
+    case expr::Op::Gt: return g > 0;
+    case expr::Op::Ge: return g >= 0;
+    case expr::Op::Lt: return g < 0;
+    case expr::Op::Le: return g <= 0;
+    case expr::Op::Eq: return g == 0;
+    case expr::Op::Ne: return g != 0;
+    default: return false;
+    }
+}
+
 class CompiledModel {
 public:
     // sizes and layout

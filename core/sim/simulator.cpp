@@ -9,19 +9,6 @@ namespace ferroscope::core {
 
 namespace {
 
-bool compare(expr::Op op, double g)
-{
-    switch (op) {
-    case expr::Op::Gt: return g > 0;
-    case expr::Op::Ge: return g >= 0;
-    case expr::Op::Lt: return g < 0;
-    case expr::Op::Le: return g <= 0;
-    case expr::Op::Eq: return g == 0;
-    case expr::Op::Ne: return g != 0;
-    default: return false;
-    }
-}
-
 /// Value of a relation just after its root function crossed zero in direction dir.
 bool afterCrossing(expr::Op op, int dir)
 {
@@ -153,7 +140,7 @@ struct Simulator::Run {
             if (dirs && (*dirs)[k] != 0) {
                 relations[k] = afterCrossing(op, (*dirs)[k]);
             } else {
-                const bool fresh = compare(op, g[k]);
+                const bool fresh = relationHolds(op, g[k]);
                 // Right at a crossing g may sit a rounding error on the wrong side; keep the
                 // value the crossing gave until g clearly moves away.
                 const bool tiny = std::fabs(g[k]) <= 1e-10 * std::max(1.0, std::fabs(t));
@@ -375,7 +362,7 @@ struct Simulator::Run {
         bool changed = false;
         for (std::uint32_t k = 0; k < m.relationCount(); ++k) {
             if (std::fabs(g[k]) <= 1e-10 * std::max(1.0, std::fabs(t))) continue;
-            if (compare(m.relations[k].op, g[k]) != bool(relations[k])) changed = true;
+            if (relationHolds(m.relations[k].op, g[k]) != bool(relations[k])) changed = true;
         }
         if (!changed) return;
         processEvents(nullptr);
