@@ -276,6 +276,19 @@ private slots:
         QCOMPARE(presets->currentIndex(), -1);
     }
 
+    void customPlotOfChosenIds()
+    {
+        MainWindow w;
+        QVERIFY(settle(w));
+        const auto before = w.trajectoryPanel()->shownPanels().size();
+        w.addCustomPlot({"LIP", "Fe_lys", "FeR"}, "My iron plot");
+        const auto shown = w.trajectoryPanel()->shownPanels();
+        QCOMPARE(shown.size(), before + 1);
+        QCOMPARE(shown.back().title, QString("My iron plot"));
+        QCOMPARE(shown.back().series.size(), std::size_t(3));
+        QVERIFY(w.trajectoryPanel()->plotFor("My iron plot") != nullptr);
+    }
+
     void compareModeRunsBothPhenotypes()
     {
         MainWindow w;

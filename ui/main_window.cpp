@@ -1,5 +1,7 @@
 #include "ui/main_window.h"
 
+#include "ui/panels/custom_plot_dialog.h"
+
 #include "core/io/project_file.h"
 #include "core/scenario/scenario_document.h"
 #include "core/sim/simulation_controller.h"
@@ -432,6 +434,17 @@ void MainWindow::rebuildPanelsMenu()
         m_trajectories->setVisiblePanels({});
         rebuildPanelsMenu();
     });
+    m_panelsMenu->addAction(tr("New plot of chosen species/readouts…"), this, [this] {
+        CustomPlotDialog dialog(m_project, this);
+        if (dialog.exec() == QDialog::Accepted) addCustomPlot(dialog.selectedIds(), dialog.title());
+    });
+}
+
+void MainWindow::addCustomPlot(const QStringList &ids, const QString &title)
+{
+    if (ids.isEmpty()) return;
+    m_trajectories->addCustomPanel(ids, title);
+    rebuildPanelsMenu();
 }
 
 void MainWindow::syncActions()

@@ -74,6 +74,8 @@ public:
     bool exportDiagram(const QString &path, QString *error = nullptr);    // .png (2×) .svg .pdf
     bool exportSlide(const QString &path, QString *error = nullptr);      // 16:9, 1920×1080
     bool exportCsv(const QString &path, QString *error = nullptr);
+    /// Adds a plot panel of any species/readouts (View > Plot panels > New plot…); shown at once.
+    void addCustomPlot(const QStringList &ids, const QString &title);
 
     // ---- settings (QSettings "Ferroscope"/"Ferroscope"): window geometry and dock state, splitter,
     // shown plot panels, diagram tab. main() restores them; closing the window saves them.
