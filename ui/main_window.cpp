@@ -1,5 +1,7 @@
 #include "ui/main_window.h"
 
+#include "ui/analysis/analysis_window.h"
+
 #include "ui/panels/custom_plot_dialog.h"
 
 #include "core/io/project_file.h"
@@ -239,6 +241,14 @@ void MainWindow::buildMenus()
     scenario->addAction(m_pinAction);
     m_baselineMenu = scenario->addMenu(tr("Baselines"));
     rebuildBaselineMenu();
+    scenario->addSeparator();
+    scenario->addAction(tr("Analyses…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A), this, [this] {
+        if (!m_analysisWindow) m_analysisWindow = new AnalysisWindow(m_project, m_document->scenario(), this);
+        else m_analysisWindow->setBaseScenario(m_document->scenario());
+        m_analysisWindow->show();
+        m_analysisWindow->raise();
+        m_analysisWindow->activateWindow();
+    });
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *legend = help->addAction(tr("How to read the diagram"), this,

@@ -163,6 +163,7 @@ private:
     QString m_baselineName;
     QElapsedTimer m_sinceRequest;
     bool m_fittedOnce = false;
+    class AnalysisWindow *m_analysisWindow = nullptr;   // Scenario > Analyses… (non-modal)
 };
 
 }  // namespace ferroscope::ui
