@@ -2,6 +2,7 @@
 // describe/list, export-sbml round trip, bench JSON, and every bad-input path (one clear line on
 // stderr, non-zero exit, nothing written).
 #include "app/cli/cli.h"
+#include "cli_test_support.h"
 
 #include <QDir>
 #include <QFile>
@@ -16,25 +17,13 @@
 
 namespace {
 
+using clitest::Run;
+using clitest::cli;
+using clitest::expectError;
+
 const QString kSuite = QStringLiteral(FERROSCOPE_SOURCE_DIR "/../shared/sbml-suite/cases");
 const QString kData = QStringLiteral(FERROSCOPE_TEST_DATA);
 
-struct Run {
-    int rc = -1;
-    std::string out, err;
-};
-
-Run cli(const QStringList &args)
-{
-    std::vector<std::string> a;
-    for (const auto &s : args) a.push_back(s.toStdString());
-    std::ostringstream out, err;
-    Run r;
-    r.rc = ferroscope::cli::run(a, out, err);
-    r.out = out.str();
-    r.err = err.str();
-    return r;
-}
 
 std::vector<std::vector<QString>> parseCsv(const std::string &text)
 {
@@ -64,15 +53,6 @@ void writeFile(const QString &path, const QByteArray &data)
     f.write(data);
 }
 
-/// Error contract: non-zero exit, exactly one line on stderr containing `needle`, nothing on stdout.
-void expectError(const Run &r, const QString &needle)
-{
-    QVERIFY2(r.rc != 0, r.out.c_str());
-    const QString err = QString::fromStdString(r.err);
-    QVERIFY2(err.contains(needle), qPrintable("stderr was: " + err));
-    QCOMPARE(err.count('\n'), 1);
-    QVERIFY2(r.out.empty(), r.out.c_str());
-}
 
 }  // namespace
 

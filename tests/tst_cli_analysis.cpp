@@ -3,6 +3,7 @@
 // to the unsharded scan, and every bad-input path (one line on stderr, non-zero exit, nothing
 // written).
 #include "app/cli/cli.h"
+#include "cli_test_support.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -16,22 +17,10 @@
 
 namespace {
 
-struct Run {
-    int rc = -1;
-    std::string out, err;
-};
+using clitest::Run;
+using clitest::cli;
+using clitest::expectError;
 
-Run cli(const QStringList &args)
-{
-    std::vector<std::string> a;
-    for (const auto &s : args) a.push_back(s.toStdString());
-    std::ostringstream out, err;
-    Run r;
-    r.rc = ferroscope::cli::run(a, out, err);
-    r.out = out.str();
-    r.err = err.str();
-    return r;
-}
 
 /// Data lines (not '#' comments) split at commas.
 std::vector<QStringList> csvRows(const std::string &text)
@@ -48,14 +37,6 @@ QByteArray readFile(const QString &path)
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
-void expectError(const Run &r, const QString &needle)
-{
-    QVERIFY2(r.rc != 0, r.out.c_str());
-    const QString err = QString::fromStdString(r.err);
-    QVERIFY2(err.contains(needle), qPrintable("stderr was: " + err));
-    QCOMPARE(err.count('\n'), 1);
-    QVERIFY2(r.out.empty(), r.out.c_str());
-}
 
 const QStringList kScan = {"scan2d", "--phenotype", "CSC", "--x", "ERA:0.5:6:5:log", "--y", "KO143:0.02:1:4:log",
                            "--readout", "Viability", "--at", "48"};
