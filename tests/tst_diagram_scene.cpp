@@ -112,6 +112,7 @@ private slots:
     void hoverShowsTooltipAndHighlight();
     void evidenceCardsForEveryKind();
     void renderToDrawsTheFigure();
+    void slideFocusShowsTheDrugLegibly();
     void zoomAndFit();
     void wheelZoomAndPan();
     void screenshots();
@@ -238,6 +239,36 @@ void TestDiagramScene::everyInputAndGeneIsOnADiagram()
     }
     for (const auto &in : project().inputs) QVERIFY2(inputs.count(in.id), in.id.c_str());
     for (const auto &g : project().genes) QVERIFY2(genes.count(g.id), g.id.c_str());
+}
+
+void TestDiagramScene::slideFocusShowsTheDrugLegibly()
+{
+    core::ScenarioDocument doc(project());
+    ui::DiagramWidget widget(doc);
+    widget.setCurrentFigure(0);
+    const QSizeF target(560, 650);
+    const double minLabelPx = 32;   // 24 pt on a 1920x1080 slide
+    // Nothing changed: centred on the labile iron pool, at a scale where 11 pt labels reach 32 px.
+    QRectF focus = widget.focusRect(target, minLabelPx);
+    QVERIFY(focus.isValid());
+    const double scale = target.width() / focus.width();
+    QVERIFY(std::fabs(scale - minLabelPx / (11.0 * 96.0 / 72.0)) < 1e-9);
+    GlyphItem *lip = widget.view(0)->pathwayScene()->glyph(QStringLiteral("LIP"));
+    QVERIFY(lip && focus.contains(lip->sceneBoundingRect().center()));
+    // RSL3 on: the drug glyph and GPX4 are in view.
+    doc.setInputEnabled(QStringLiteral("RSL3"), true);
+    focus = widget.focusRect(target, minLabelPx);
+    const auto drugs = widget.view(0)->pathwayScene()->drugGlyphs();
+    QVERIFY(!drugs.isEmpty());
+    QVERIFY(focus.contains(drugs.first()->sceneBoundingRect().center()));
+    GlyphItem *gpx4 = widget.view(0)->pathwayScene()->glyph(QStringLiteral("GPX4"));
+    QVERIFY(gpx4 && focus.contains(gpx4->sceneBoundingRect().center()));
+    QImage image(target.toSize(), QImage::Format_ARGB32);
+    image.fill(Qt::black);
+    QPainter painter(&image);
+    widget.renderFocusTo(&painter, QRectF(QPointF(0, 0), target), minLabelPx);
+    painter.end();
+    QCOMPARE(image.pixelColor(1, 1).lightness() > 0, true);   // painted (white background or figure)
 }
 
 void TestDiagramScene::clickCyclesGene()

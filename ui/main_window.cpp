@@ -538,7 +538,11 @@ bool MainWindow::exportSlide(const QString &path, QString *error)
     SlideContent content;
     content.title = slideTitle();
     content.caption = SlideExporter::caption(m_lastResult->summary, m_project);
-    content.renderDiagram = [this](QPainter *painter, const QRectF &target) { m_diagram->renderTo(painter, target); };
+    // The slide shows the part of the network the scenario acts on, at slide-legible size
+    // (labels >= 32 px = 24 pt at 1920x1080), rather than the whole figure at unreadable size.
+    content.renderDiagram = [this](QPainter *painter, const QRectF &target) {
+        m_diagram->renderFocusTo(painter, target, 32.0);
+    };
     // The two panels that tell this scenario's story first, then the rest of the shown ones.
     auto on = [this](const char *id) { return m_document->input(QString::fromLatin1(id)).enabled; };
     QStringList story{QStringLiteral("Lipid peroxidation"), QStringLiteral("Viability")};

@@ -1,7 +1,11 @@
 #include "ui/diagram/diagram_widget.h"
 
+#include <algorithm>
+
 #include "ui/diagram/diagram_layout.h"
 #include "ui/diagram/diagram_view.h"
+#include "ui/diagram/glyph_items.h"
+#include "core/scenario/scenario_document.h"
 #include "ui/diagram/pathway_scene.h"
 
 #include <QHBoxLayout>
@@ -114,6 +118,59 @@ void DiagramWidget::renderTo(QPainter *painter, const QRectF &target)
     painter->fillRect(target, Qt::white);
     const QRectF source = s->figureRect().adjusted(-10, -10, 10, 10);
     s->render(painter, target, source, Qt::KeepAspectRatio);
+    painter->restore();
+}
+
+QRectF DiagramWidget::focusRect(const QSizeF &target, double minLabelPx) const
+{
+    PathwayScene *s = scene(currentFigure());
+    if (!s || target.isEmpty()) return {};
+    constexpr double kLabelScenePx = 11.0 * 96.0 / 72.0;   // glyph labels are 11 pt in scene units
+    const double scale = std::max(minLabelPx / kLabelScenePx, 1e-6);
+    QRectF focus;
+    for (GlyphItem *drug : s->drugGlyphs()) {
+        // The drug and the glyph it acts on (the nearest entity), so the arc between them shows.
+        focus |= drug->sceneBoundingRect();
+        GlyphItem *nearest = nullptr;
+        double best = 0;
+        for (GlyphItem *g : s->glyphs()) {
+            const QPointF d = g->sceneBoundingRect().center() - drug->sceneBoundingRect().center();
+            const double dist = d.x() * d.x() + d.y() * d.y();
+            if (!nearest || dist < best) { nearest = g; best = dist; }
+        }
+        if (nearest) focus |= nearest->sceneBoundingRect();
+    }
+    for (GlyphItem *g : s->glyphs())
+        if (m_document.project().findGene(g->ref().toStdString()) && m_document.gene(g->ref()) != 1.0)
+            focus |= g->sceneBoundingRect();
+    if (focus.isEmpty())
+        for (GlyphItem *g : s->glyphs())
+            if (g->ref() == QLatin1String("LIP")) focus = g->sceneBoundingRect();
+    const QRectF figure = s->figureRect().adjusted(-10, -10, 10, 10);
+    if (focus.isEmpty()) focus = figure;
+    QRectF source(QPointF(0, 0), QSizeF(target.width() / scale, target.height() / scale));
+    source.moveCenter(focus.center());
+    // Keep the window inside the figure where it fits, so no blank margin is shown.
+    if (source.width() < figure.width()) {
+        if (source.left() < figure.left()) source.moveLeft(figure.left());
+        if (source.right() > figure.right()) source.moveRight(figure.right());
+    }
+    if (source.height() < figure.height()) {
+        if (source.top() < figure.top()) source.moveTop(figure.top());
+        if (source.bottom() > figure.bottom()) source.moveBottom(figure.bottom());
+    }
+    return source;
+}
+
+void DiagramWidget::renderFocusTo(QPainter *painter, const QRectF &target, double minLabelPx)
+{
+    PathwayScene *s = scene(currentFigure());
+    if (!s || !painter || target.isEmpty()) return;
+    painter->save();
+    painter->setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing | QPainter::SmoothPixmapTransform);
+    painter->fillRect(target, Qt::white);
+    painter->setClipRect(target);
+    s->render(painter, target, focusRect(target.size(), minLabelPx), Qt::KeepAspectRatio);
     painter->restore();
 }
 

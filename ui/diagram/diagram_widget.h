@@ -47,6 +47,12 @@ public:
     /// Renders the current figure (without hover decorations' dependence on the view's zoom) into
     /// `target`, keeping its aspect ratio; for PNG/SVG/PDF export and the slide.
     void renderTo(QPainter *painter, const QRectF &target);
+    /// Scene region of the current figure centred on what the scenario changes (active drugs,
+    /// altered gene targets; the labile iron pool when nothing is), sized so that glyph labels
+    /// come out at least minLabelPx tall when the region fills `target` (slides: 24 pt text).
+    QRectF focusRect(const QSizeF &target, double minLabelPx) const;
+    /// Renders focusRect() into target (the 16:9 slide uses this).
+    void renderFocusTo(QPainter *painter, const QRectF &target, double minLabelPx);
     /// Natural size of the current figure in scene units (for choosing an export size).
     QSizeF currentFigureSize() const;
 
