@@ -86,7 +86,8 @@ private slots:
     void constructsShowsAndRuns()
     {
         MainWindow w;
-        QCOMPARE(w.windowTitle(), QString("Ferroscope — iron & heme in cancer stem cells"));
+        QCOMPARE(w.windowTitle(), QString("Built-in iron & heme CSC model[*] — Ferroscope"));
+        QVERIFY(!w.isWindowModified());
         QVERIFY(!w.windowIcon().isNull());
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));

@@ -8,6 +8,9 @@
 #include "core/scenario/scenario_document.h"
 #include "core/sim/simulation_controller.h"
 #include "ui/diagram/diagram_widget.h"
+#include "ui/document/autosave.h"
+#include "ui/document/project_document.h"
+#include "ui/panels/inspector_panel.h"
 #include "ui/evidence/evidence_card.h"
 #include "ui/export/export_file.h"
 #include "ui/export/slide_exporter.h"
@@ -66,33 +69,53 @@ void clearMenuLater(QMenu *menu)
 
 }  // namespace
 
-MainWindow::MainWindow(QWidget *parent) : MainWindow(core::builtinProject(), parent) {}
+MainWindow::MainWindow(QWidget *parent) : MainWindow(ProjectDocument::builtin(), parent) {}
 
 MainWindow::MainWindow(const core::Project &project, QWidget *parent)
-    : QMainWindow(parent), m_project(project),
-      m_document(std::make_unique<core::ScenarioDocument>(m_project)),
+    : MainWindow(std::make_unique<ProjectDocument>(core::DocumentFile{project, std::nullopt, {}, {}}), parent)
+{
+}
+
+MainWindow::MainWindow(std::unique_ptr<ProjectDocument> document, QWidget *parent)
+    : QMainWindow(parent), m_doc(std::move(document)), m_project(m_doc->model().project()),
+      m_document(&m_doc->scenario()),
       m_controller(std::make_unique<core::SimulationController>(m_project)),
       m_baselineController(std::make_unique<core::SimulationController>(m_project))
 {
     setObjectName(QStringLiteral("ferroscopeMainWindow"));
-    setWindowTitle(tr("Ferroscope — iron & heme in cancer stem cells"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/ferroscope.svg")));
     setDockOptions(AnimatedDocks | AllowTabbedDocks | AllowNestedDocks);
-    applyInitialDefaults();
+    if (m_doc->restoreNotes().isEmpty() && m_doc->path().isEmpty()) applyInitialDefaults();
     buildCentre();
     buildDocks();
+    buildEditing();
     buildActions();
     buildMenus();
     buildToolBar();
     m_status = new RunStatus(this);
     statusBar()->addWidget(m_status, 1);
     wireDocument();
+    wireModel();
     syncActions();
     applyDefaultLayout();
+    if (!m_doc->savedPlots().isEmpty()) applyPlotSettings(m_doc->savedPlots());
+    updateTitle();
     runCurrentScenario();
+    if (m_document->activeBaseline() >= 0) runBaseline();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    m_autosave.reset();                 // a clean end: no recovery file left behind
+    delete m_analysisWindow;
+    m_analysisWindow = nullptr;
+    delete m_diagram;                   // the scenes observe the model: go before the document
+    m_diagram = nullptr;
+    delete m_inspector;
+    m_inspector = nullptr;
+}
+
+QUndoStack &MainWindow::undoStack() { return m_doc->undoStack(); }
 
 void MainWindow::applyInitialDefaults()
 {
@@ -107,7 +130,7 @@ void MainWindow::applyInitialDefaults()
 
 void MainWindow::buildCentre()
 {
-    m_diagram = new DiagramWidget(*m_document, this);
+    m_diagram = new DiagramWidget(*m_document, m_doc->model(), this);
     m_trajectories = new TrajectoryPanel(m_project, this);
     m_splitter = new QSplitter(Qt::Vertical, this);
     m_splitter->setObjectName(QStringLiteral("centralSplitter"));
@@ -152,7 +175,7 @@ void MainWindow::buildActions()
     m_compareAction->setCheckable(true);
     m_compareAction->setShortcut(QKeySequence(QStringLiteral("Ctrl+K")));
     m_compareAction->setToolTip(tr("Run both phenotypes side by side (Ctrl+K)"));
-    connect(m_compareAction, &QAction::toggled, m_document.get(), &core::ScenarioDocument::setCompare);
+    connect(m_compareAction, &QAction::toggled, m_document, &core::ScenarioDocument::setCompare);
 
     for (const auto &t : m_project.therapies) {
         const QString id = QString::fromStdString(t.id);
@@ -184,7 +207,7 @@ void MainWindow::buildActions()
 
     m_resetAction = new QAction(tr("Reset interventions"), this);
     m_resetAction->setShortcut(QKeySequence(QStringLiteral("Ctrl+R")));
-    connect(m_resetAction, &QAction::triggered, m_document.get(), &core::ScenarioDocument::resetInterventions);
+    connect(m_resetAction, &QAction::triggered, m_document, &core::ScenarioDocument::resetInterventions);
 
     m_exportSlideAction = new QAction(tr("Export slide (16:9)…"), this);
     m_exportSlideAction->setToolTip(tr("One 1920×1080 slide: diagram, two plots and a caption"));
@@ -202,6 +225,7 @@ void MainWindow::buildMenus()
 {
     const QString images = tr("PNG image, 2× (*.png);;SVG (*.svg);;PDF (*.pdf)");
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    buildFileMenu(file);
     file->addAction(tr("Export plots…"), this,
                     [this, images] { exportWithDialog(tr("Export plots"), images, &MainWindow::exportPlots); });
     file->addAction(tr("Export diagram…"), this,
@@ -214,6 +238,8 @@ void MainWindow::buildMenus()
     file->addAction(m_quitAction);
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    buildEditMenu(edit);
+    edit->addSeparator();
     edit->addAction(m_resetAction);
 
     m_viewMenu = menuBar()->addMenu(tr("&View"));
@@ -226,6 +252,8 @@ void MainWindow::buildMenus()
     m_viewMenu->addSeparator();
     m_viewMenu->addAction(m_interventionsDock->toggleViewAction());
     m_viewMenu->addAction(m_evidenceDock->toggleViewAction());
+    m_viewMenu->addAction(m_inspectorDock->toggleViewAction());
+    m_viewMenu->addAction(m_historyDock->toggleViewAction());
 
     QMenu *scenario = menuBar()->addMenu(tr("&Scenario"));
     scenario->addActions(m_phenotypeGroup->actions());
@@ -284,7 +312,7 @@ void MainWindow::buildToolBar()
 
 void MainWindow::wireDocument()
 {
-    core::ScenarioDocument *doc = m_document.get();
+    core::ScenarioDocument *doc = m_document;
     connect(doc, &core::ScenarioDocument::scenarioChanged, this, &MainWindow::runCurrentScenario);
     connect(doc, &core::ScenarioDocument::phenotypeChanged, this, &MainWindow::syncActions);
     connect(doc, &core::ScenarioDocument::compareChanged, this, [this] {
@@ -642,6 +670,10 @@ bool MainWindow::restoreSettings()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (!maybeSave()) {
+        event->ignore();
+        return;
+    }
     saveSettings();
     event->accept();
 }

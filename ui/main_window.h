@@ -1,10 +1,13 @@
-// MainWindow: the explorer window (issue #4). It only wires (STYLE.md §8): the ScenarioDocument is
-// the single source of truth; the diagram, the interventions panel, the toolbar and the menus call
-// its setters; every scenarioChanged() goes straight to the latest-wins SimulationController
-// (no debounce: the controller coalesces), whose results go to the TrajectoryPanel; a pinned
-// snapshot runs once on a second controller and is drawn as the dashed baseline. The UI thread
-// never waits for a simulation. Exports without dialogs are public for tests and the headless
-// runner. GUI thread only.
+// MainWindow: the window of one open document (issues #4, #5). It only wires (STYLE.md §8): the
+// ProjectDocument owns the PathwayModel (model + diagram, the single source of truth), the
+// ScenarioDocument (interventions) and the undo stack. The diagram, inspector, interventions panel,
+// toolbar and menus call the document; every model edit or scenario change goes straight to the
+// latest-wins SimulationController (it coalesces; an edited model is recompiled on its worker
+// thread), whose results go to the TrajectoryPanel; a pinned snapshot runs on a second controller
+// as the dashed baseline. The UI thread never waits for a simulation. File handling (New, Open,
+// Save, recent files, autosave and crash recovery, SBML import/export) is in main_window_file.cpp;
+// opening a document opens a new window and closes this one. Exports without dialogs are public
+// for tests and the headless runner. GUI thread only.
 #pragma once
 
 #include "core/model/project.h"
@@ -15,12 +18,16 @@
 #include <QMainWindow>
 #include <QString>
 
+#include <QJsonObject>
+
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <vector>
 
 class QAction;
 class QActionGroup;
+class QUndoStack;
 class QDockWidget;
 class QMenu;
 class QSplitter;
@@ -33,8 +40,12 @@ class SimulationController;
 
 namespace ferroscope::ui {
 
+class Autosave;
+class DiagramEditor;
 class DiagramWidget;
 class EvidencePanel;
+class InspectorPanel;
+class ProjectDocument;
 class InterventionsPanel;
 class RunStatus;
 class TrajectoryPanel;
@@ -45,9 +56,37 @@ public:
     /// Opens on the built-in model (builtinProject()), pre-equilibrated, default phenotype.
     explicit MainWindow(QWidget *parent = nullptr);
     explicit MainWindow(const core::Project &project, QWidget *parent = nullptr);
+    explicit MainWindow(std::unique_ptr<ProjectDocument> document, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     core::ScenarioDocument &document() { return *m_document; }
+    ProjectDocument &projectDocument() { return *m_doc; }
+    QUndoStack &undoStack();
+    InspectorPanel *inspectorPanel() const { return m_inspector; }
+    DiagramEditor *diagramEditor() const { return m_editor; }
+    Autosave *autosave() const { return m_autosave.get(); }
+
+    // ---- documents (main_window_file.cpp); the *To/*From variants take no dialogs (tests)
+    /// Saves to the document's file (Save As when untitled); false if cancelled or failed.
+    bool save();
+    bool saveAs();
+    bool saveTo(const QString &path, QString *error = nullptr);
+    /// Opens a file in a new window that replaces this one (asks first about unsaved changes).
+    void openFile();
+    MainWindow *openPath(const QString &path, QString *error = nullptr);
+    void newDocument();
+    bool exportSbmlTo(const QString &path, QString *error = nullptr);
+    /// Saved-state of the plot panels (the document's "plots" section).
+    QJsonObject plotSettings() const;
+    void applyPlotSettings(const QJsonObject &plots);
+    /// Asks Save/Discard/Cancel when there are unsaved changes; true = go ahead.
+    bool maybeSave();
+    /// Replaces the question of maybeSave (tests): returns QMessageBox::Save/Discard/Cancel.
+    void setSavePrompt(std::function<int()> prompt) { m_savePrompt = std::move(prompt); }
+    /// At start-up: offers the recovery files of sessions that did not end cleanly; returns the
+    /// window to show (a recovered document's, or `current`).
+    static MainWindow *offerRecovery(MainWindow *current);
+    static QStringList recentFiles();
     InterventionsPanel *interventionsPanel() const { return m_interventions; }
     TrajectoryPanel *trajectoryPanel() const { return m_trajectories; }
     DiagramWidget *diagramWidget() const { return m_diagram; }
@@ -104,6 +143,15 @@ protected:
 
 private:
     void buildCentre();
+    void buildEditing();
+    void buildFileMenu(QMenu *file);
+    void buildEditMenu(QMenu *edit);
+    void wireModel();
+    void modelEdited();
+    void updateTitle();
+    void rebuildRecentMenu();
+    void addRecentFile(const QString &path);
+    MainWindow *replaceWith(std::unique_ptr<ProjectDocument> document);
     void buildDocks();
     void buildActions();
     void buildMenus();
@@ -127,8 +175,9 @@ private:
     std::vector<core::Scenario> scenariosFor(const core::Scenario &base, bool compare) const;
     QString slideTitle() const;
 
-    core::Project m_project;
-    std::unique_ptr<core::ScenarioDocument> m_document;
+    std::unique_ptr<ProjectDocument> m_doc;
+    const core::Project &m_project;          // the document's (edits change it in place)
+    core::ScenarioDocument *m_document;      // the document's
     std::unique_ptr<core::SimulationController> m_controller;
     std::unique_ptr<core::SimulationController> m_baselineController;
 
@@ -139,6 +188,13 @@ private:
     EvidencePanel *m_evidence = nullptr;
     QDockWidget *m_interventionsDock = nullptr;
     QDockWidget *m_evidenceDock = nullptr;
+    QDockWidget *m_inspectorDock = nullptr;
+    QDockWidget *m_historyDock = nullptr;
+    InspectorPanel *m_inspector = nullptr;
+    DiagramEditor *m_editor = nullptr;
+    std::unique_ptr<Autosave> m_autosave;
+    std::function<int()> m_savePrompt;
+    QMenu *m_recentMenu = nullptr;
     RunStatus *m_status = nullptr;
 
     QActionGroup *m_phenotypeGroup = nullptr;

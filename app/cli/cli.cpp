@@ -41,10 +41,11 @@ Usage:
   ferroscope-cli sensitivity [MODEL] [scenario options] --readout R [readout mode | --steady-state]
                           [--top K] [--step H] [--richardson] [--threads K] [--json|--csv] [--output FILE]
   ferroscope-cli merge SHARD... [--output FILE] [--json|--csv]
+  ferroscope-cli convert IN OUT
   ferroscope-cli --help | --version
 
-MODEL is an SBML file (Level 2 or 3 core) or a Ferroscope project file (.json).
-Omitted, it is the built-in iron/heme model of cancer stem cells (MODEL.md 1.0).
+MODEL is an SBML file (Level 2 or 3 core) or a Ferroscope project or document file (.json,
+.ferroscope). Omitted, it is the built-in iron/heme model of cancer stem cells (MODEL.md 1.0).
 
 Scenario options (built-in model; --param and --input also work on SBML models):
   --phenotype nonCSC|CSC     phenotype preset (default nonCSC)
@@ -79,6 +80,12 @@ area under the curve, --threshold L time of first crossing L):
                  evidence; central differences, relative step 1e-3 (--step), solved with
                  rtol 1e-8 and 100x smaller atol unless --rtol/--atol are given.
   --threads K    worker threads (default: all cores).
+
+convert IN OUT  IN: a project/document file (JSON) or SBML. OUT by extension: .xml/.sbml -> SBML
+               L3V2 with the diagram as SBML layout + render (plus Ferroscope annotations that
+               restore the catalogue and diagram exactly); .ferroscope/.json -> document file.
+               The diagram: the document's, else the SBML Layout, else an automatic layout.
+               export-sbml also writes the diagram (layout package).
 
 Exit status: 0 success, 1 simulation or file failure, 2 invalid command line or input.
 )";
@@ -350,9 +357,10 @@ int run(const std::vector<std::string> &args, std::ostream &out, std::ostream &e
         if (cmd == "steady-state") return steadyStateCommand(rest, out, err);
         if (cmd == "sensitivity") return sensitivityCommand(rest, out, err);
         if (cmd == "merge") return mergeCommand(rest, out, err);
+        if (cmd == "convert") return convertCommand(rest, out, err);
         err << "ferroscope-cli: unknown command '" << cmd
             << "' (valid: simulate, bench, export-sbml, describe, list, dose-response, scan2d, steady-state, "
-               "sensitivity, merge, --help, --version)\n";
+               "sensitivity, merge, convert, --help, --version)\n";
         return 2;
     } catch (const UsageError &e) {
         err << "ferroscope-cli: " << e.message << "\n";

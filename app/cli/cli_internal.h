@@ -63,6 +63,8 @@ int benchCommand(const std::vector<std::string> &args, std::ostream &out, std::o
 int exportSbmlCommand(const std::vector<std::string> &args, std::ostream &out, std::ostream &err);
 int describeCommand(const std::vector<std::string> &args, std::ostream &out, std::ostream &err);
 int listCommand(const std::vector<std::string> &args, std::ostream &out, std::ostream &err);
+// Format conversion (issue #5, cli_convert.cpp).
+int convertCommand(const std::vector<std::string> &args, std::ostream &out, std::ostream &err);
 // What-if analyses (issue #6, cli_analysis.cpp).
 int doseResponseCommand(const std::vector<std::string> &args, std::ostream &out, std::ostream &err);
 int scan2dCommand(const std::vector<std::string> &args, std::ostream &out, std::ostream &err);

@@ -1,7 +1,9 @@
 // simulate, bench and export-sbml: the commands that run a scenario.
 #include "app/cli/cli_internal.h"
-#include "core/io/sbml_export.h"
+#include "core/io/sbml_document.h"
 #include "core/scenario/scenario_runner.h"
+
+#include <QFile>
 
 #include <algorithm>
 #include <chrono>
@@ -52,6 +54,20 @@ std::vector<std::string> defaultVariables(const core::Project &project)
     std::vector<std::string> ids;
     for (const auto &s : project.model.species) ids.push_back(s.id);
     return ids;
+}
+
+/// The diagram export-sbml writes: MODEL's own (document diagram or SBML Layout), else the default.
+core::DiagramLayout diagramFor(const Options &o, const core::Project &project)
+{
+    const QString path = o.positional.empty() ? QString() : QString::fromStdString(o.positional[0]);
+    if (!path.isEmpty()) {
+        QFile f(path);
+        const bool json = f.open(QIODevice::ReadOnly) && f.peek(64).trimmed().startsWith('{');
+        f.close();
+        auto doc = json ? core::readDocumentFile(path) : core::importSbmlDocument(path);
+        if (doc && doc->layout) return *doc->layout;
+    }
+    return core::defaultLayout(project);
 }
 
 double percentile(std::vector<double> v, double q)
@@ -231,7 +247,13 @@ int exportSbmlCommand(const std::vector<std::string> &args, std::ostream &out, s
         e.assignments.push_back({id, core::MathNode::number(change.value)});
         spec.events.push_back(std::move(e));
     }
-    auto written = core::exportSbmlFile(spec, *path);
+    core::DocumentFile doc;
+    doc.layout = diagramFor(o, p.project);
+    doc.project = p.project;
+    doc.project.model = std::move(spec);
+    core::SbmlExportOptions options;
+    options.embedProject = false;   // the scenario is baked in: the catalogue no longer applies
+    auto written = core::exportSbmlDocumentFile(doc, QString::fromStdString(*path), options);
     if (!written) {
         err << "ferroscope-cli: " << written.errorText() << "\n";
         return 1;

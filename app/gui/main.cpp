@@ -2,11 +2,13 @@
 // scenario headless; --benchmark-live times the live path offscreen (STYLE.md §1: wiring only).
 #include "ui/headless_export.h"
 #include "ui/live_benchmark.h"
+#include "ui/document/project_document.h"
 #include "ui/main_window.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QTextStream>
+#include <QTimer>
 
 #include <cstdio>
 #include <cstring>
@@ -52,6 +54,9 @@ int main(int argc, char **argv)
                                                      "diagram, slide and CSV to DIR (default ./ferroscope-output)."),
                                       QStringLiteral("DIR"));
     parser.addOptions({benchmark, frames, headless});
+    parser.addPositionalArgument(QStringLiteral("file"),
+                                 QStringLiteral("A Ferroscope document (.ferroscope) or an SBML model to open."),
+                                 QStringLiteral("[file]"));
     parser.process(app);
 
     if (parser.isSet(benchmark)) return ferroscope::ui::runLiveBenchmark(parser.value(frames).toInt());
@@ -60,8 +65,20 @@ int main(int argc, char **argv)
         const QString dir = parser.isSet(headless) ? parser.value(headless) : QStringLiteral("ferroscope-output");
         return ferroscope::ui::runHeadless(dir, out, err);
     }
-    ferroscope::ui::MainWindow window;
-    if (window.restoreSettings()) window.show();
-    else window.showMaximized();
+    std::unique_ptr<ferroscope::ui::ProjectDocument> document;
+    if (!parser.positionalArguments().isEmpty()) {
+        const QString path = parser.positionalArguments().front();
+        auto opened = ferroscope::ui::ProjectDocument::open(path);
+        if (opened) document = std::move(*opened);
+        else QTextStream(stderr) << "ferroscope: cannot open " << path << ": "
+                                 << QString::fromStdString(opened.errorText()) << "\n";
+    }
+    auto *window = new ferroscope::ui::MainWindow(document ? std::move(document)
+                                                           : ferroscope::ui::ProjectDocument::builtin());
+    window->setAttribute(Qt::WA_DeleteOnClose);   // File > Open replaces windows
+    if (window->restoreSettings()) window->show();
+    else window->showMaximized();
+    if (QGuiApplication::platformName() != QLatin1String("offscreen"))
+        QTimer::singleShot(0, window, [window] { ferroscope::ui::MainWindow::offerRecovery(window); });
     return app.exec();
 }

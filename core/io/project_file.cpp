@@ -727,7 +727,8 @@ Result<Project> readProjectJson(const std::string &text)
 
     r.allowOnly(root, {"format", "formatVersion", "title", "modelVersion", "model", "phenotypes", "genes", "inputs",
                        "therapies", "readouts", "defaultPhenotype", "defaultEnd", "defaultSteps", "solver",
-                       "preequilibrationHours", "resetAfterPreequilibration", "clampNegativeStates"}, "project");
+                       "preequilibrationHours", "resetAfterPreequilibration", "clampNegativeStates",
+                       "diagram", "explorer", "plots"}, "project");
     project.title = r.str(root, "title", "project");
     project.modelVersion = r.str(root, "modelVersion", "project");
     r.model(r.object(root, "model", "project", true), project.model);

@@ -10,7 +10,7 @@
 
 namespace ferroscope::core {
 
-inline constexpr int kProjectFormatVersion = 1;
+inline constexpr int kProjectFormatVersion = 2;   // 2: optional diagram, explorer and plot sections
 
 Result<Project> readProjectJson(const std::string &text);
 Result<Project> readProjectFile(const std::string &path);

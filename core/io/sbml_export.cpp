@@ -3,6 +3,7 @@
 // libSBML before it is returned. exportSbmlFile replaces the target atomically.
 #include "core/io/sbml_export.h"
 
+#include "core/io/sbml_layout.h"
 #include "core/io/sbml_math.h"
 
 #include <algorithm>
@@ -48,9 +49,10 @@ std::string notesText(const Evidence &ev)
 // Writes libSBML objects; setter failures (invalid ids, ...) are collected as errors.
 class Exporter {
 public:
-    explicit Exporter(const ModelSpec &spec) : m_spec(spec), m_doc(3, 2) {}
+    explicit Exporter(const ModelSpec &spec) : m_spec(spec), m_owned(std::make_unique<SBMLDocument>(3, 2)),
+                                               m_doc(*m_owned) {}
 
-    Result<std::string> run()
+    Result<std::unique_ptr<SBMLDocument>> build()
     {
         m_model = m_doc.createModel();
         if (!m_spec.id.empty()) check(m_model->setId(m_spec.id), "model", "id '" + m_spec.id + "'");
@@ -65,7 +67,7 @@ public:
         writeReactions();
         writeEvents();
         if (!m_errors.empty()) return m_errors;
-        return validate();
+        return std::move(m_owned);
     }
 
 private:
@@ -289,24 +291,9 @@ private:
         }
     }
 
-    Result<std::string> validate()
-    {
-        m_doc.setConsistencyChecks(LIBSBML_CAT_UNITS_CONSISTENCY, false);
-        m_doc.setConsistencyChecks(LIBSBML_CAT_MODELING_PRACTICE, false);
-        m_doc.checkConsistency();
-        Errors errors;
-        for (unsigned i = 0; i < m_doc.getNumErrors(); ++i) {
-            const SBMLError *e = m_doc.getError(i);
-            if (e->getSeverity() >= LIBSBML_SEV_ERROR)
-                errors.push_back({"SBML export", "libSBML error " + std::to_string(e->getErrorId()) + ": " +
-                                                     e->getMessage()});
-        }
-        if (!errors.empty()) return errors;
-        return writeSBMLToStdString(&m_doc);
-    }
-
     const ModelSpec &m_spec;
-    SBMLDocument m_doc;
+    std::unique_ptr<SBMLDocument> m_owned;
+    SBMLDocument &m_doc;
     SbmlModel *m_model = nullptr;
     Errors m_errors;
 };
@@ -340,16 +327,43 @@ void syncDirectory(const std::string &dir)
 
 }  // namespace
 
+Result<std::unique_ptr<SBMLDocument>> buildSbmlDocument(const ModelSpec &model)
+{
+    return Exporter(model).build();
+}
+
+Result<std::string> validatedSbmlText(SBMLDocument &doc)
+{
+    doc.setConsistencyChecks(LIBSBML_CAT_UNITS_CONSISTENCY, false);
+    doc.setConsistencyChecks(LIBSBML_CAT_MODELING_PRACTICE, false);
+    doc.checkConsistency();
+    Errors errors;
+    for (unsigned i = 0; i < doc.getNumErrors(); ++i) {
+        const SBMLError *e = doc.getError(i);
+        if (e->getSeverity() >= LIBSBML_SEV_ERROR)
+            errors.push_back({"SBML export", "libSBML error " + std::to_string(e->getErrorId()) + ": " +
+                                                 e->getMessage()});
+    }
+    if (!errors.empty()) return errors;
+    return writeSBMLToStdString(&doc);
+}
+
 Result<std::string> exportSbmlString(const ModelSpec &model)
 {
-    return Exporter(model).run();
+    auto doc = buildSbmlDocument(model);
+    if (!doc) return doc.errors();
+    return validatedSbmlText(**doc);
 }
 
 Result<bool> exportSbmlFile(const ModelSpec &model, const std::string &path)
 {
     auto text = exportSbmlString(model);
     if (!text) return text.errors();
+    return writeTextAtomically(*text, path);
+}
 
+Result<bool> writeTextAtomically(const std::string &text, const std::string &path)
+{
     std::string pattern = path + ".tmp-XXXXXX";   // same directory, so rename() is atomic
     const int fd = ::mkstemp(pattern.data());
     if (fd < 0) return Error{path, systemError("cannot create a temporary file next to it")};
@@ -358,7 +372,7 @@ Result<bool> exportSbmlFile(const ModelSpec &model, const std::string &path)
     const mode_t mode = ::stat(path.c_str(), &old) == 0 ? (old.st_mode & 07777) : mode_t(0644);
     std::string failure;
     if (::fchmod(fd, mode) != 0) failure = systemError("cannot set permissions");
-    else if (!writeAll(fd, *text)) failure = systemError("cannot write");
+    else if (!writeAll(fd, text)) failure = systemError("cannot write");
     else if (::fsync(fd) != 0) failure = systemError("cannot flush to disk");
     if (::close(fd) != 0 && failure.empty()) failure = systemError("cannot close");
     if (failure.empty() && std::rename(temp.c_str(), path.c_str()) != 0)

@@ -9,7 +9,9 @@
 #include "core/model/project.h"
 #include "core/scenario/scenario.h"
 
+#include <QJsonObject>
 #include <QObject>
+#include <QStringList>
 #include <QString>
 
 #include <map>
@@ -40,6 +42,7 @@ struct Snapshot {
 class ScenarioDocument : public QObject {
     Q_OBJECT
 public:
+    /// `project` must outlive the document (it is the PathwayModel's, which may be edited).
     explicit ScenarioDocument(const Project &project, QObject *parent = nullptr);
 
     const Project &project() const { return m_project; }
@@ -77,6 +80,12 @@ public:
     int activeBaseline() const { return m_baseline; }    // -1 = none shown
     void setActiveBaseline(int index);
 
+    // ---- saving (the "explorer" section of a document file)
+    QJsonObject toJson() const;
+    /// Restores a saved state; ids the project does not know are skipped and named in the
+    /// returned notes. Emits the change signals once at the end.
+    QStringList restore(const QJsonObject &json);
+
 signals:
     void scenarioChanged();          // anything that changes the simulation
     void geneChanged(const QString &id, double multiplier);
@@ -87,7 +96,7 @@ signals:
 
 private:
     void changed();
-    Project m_project;
+    const Project &m_project;
     QString m_phenotype;
     std::map<QString, double> m_genes;
     std::map<QString, InputSetting> m_inputs;

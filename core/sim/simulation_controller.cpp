@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <stdexcept>
+#include <utility>
 
 namespace ferroscope::core {
 
@@ -23,6 +24,16 @@ public:
     void run(const SimulationJob &job, const std::vector<std::string> &ids)
     {
         const quint64 generation = job.generation;
+        if (job.project) {   // an edited model: compile it here, off the UI thread
+            auto runner = ScenarioRunner::create(*job.project);
+            if (!runner) {
+                emit failed(generation, QStringLiteral("the edited model does not compile: %1")
+                                            .arg(QString::fromStdString(runner.errorText())));
+                return;
+            }
+            m_runner = std::move(*runner);
+            m_tape.reset();
+        }
         if (superseded(generation)) { emit abandoned(generation); return; }
         try {
             if (ids != m_ids || !m_tape) {
@@ -83,9 +94,7 @@ SimulationController::SimulationController(const Project &project, QObject *pare
     qRegisterMetaType<ferroscope::core::SimulationJob>();
     auto runner = ScenarioRunner::create(project);
     if (!runner) throw std::runtime_error("the model does not compile: " + runner.errorText());
-    for (const auto &s : project.model.species) m_ids.push_back(s.id);
-    for (const auto &r : project.readouts)
-        if (std::find(m_ids.begin(), m_ids.end(), r) == m_ids.end()) m_ids.push_back(r);
+    m_ids = defaultIds(project);
     m_worker = new SimulationWorker(std::move(*runner), m_latest);
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
@@ -108,6 +117,22 @@ SimulationController::~SimulationController()
 
 void SimulationController::setObservedIds(const std::vector<std::string> &ids) { m_ids = ids; }
 
+std::vector<std::string> SimulationController::defaultIds(const Project &project)
+{
+    std::vector<std::string> ids;
+    for (const auto &s : project.model.species) ids.push_back(s.id);
+    for (const auto &r : project.readouts)
+        if (std::find(ids.begin(), ids.end(), r) == ids.end()) ids.push_back(r);
+    return ids;
+}
+
+void SimulationController::setProject(const Project &project)
+{
+    m_newProject = std::make_shared<const Project>(project);
+    m_ids = defaultIds(project);
+    if (m_pending) m_pending->project = m_newProject;   // not yet sent: it carries the new model
+}
+
 std::uint64_t SimulationController::request(const std::vector<Scenario> &scenarios, const QString &summary)
 {
     SimulationJob job;
@@ -115,6 +140,8 @@ std::uint64_t SimulationController::request(const std::vector<Scenario> &scenari
     job.scenarios = scenarios;
     job.summary = summary;
     job.ids = m_ids;
+    job.project = std::exchange(m_newProject, nullptr);
+    if (m_pending && m_pending->project && !job.project) job.project = m_pending->project;   // never lose one
     m_latest->store(job.generation);
     if (m_busy) {
         m_pending = std::move(job);             // replaces any older pending request

@@ -29,6 +29,8 @@ struct SimulationJob {
     std::vector<Scenario> scenarios;   // one per phenotype to run
     QString summary;
     std::vector<std::string> ids;      // observed ids
+    /// Set when the model changed since the previous job: the worker recompiles it first.
+    std::shared_ptr<const Project> project;
 };
 
 class SimulationController : public QObject {
@@ -41,6 +43,13 @@ public:
 
     /// Ids recorded in every result (default: all species then the project's readouts).
     void setObservedIds(const std::vector<std::string> &ids);
+    /// The default observed ids of a project: all species, then its readouts.
+    static std::vector<std::string> defaultIds(const Project &project);
+    /// The model was edited: the next request runs this project. It is compiled on the worker
+    /// thread (the UI never waits); a model that does not compile fails that request with the
+    /// compiler's message and the previous model stays in use. Resets the observed ids to the
+    /// project's defaults.
+    void setProject(const Project &project);
     const std::vector<std::string> &observedIds() const { return m_ids; }
     /// Queue a run of these scenarios (latest wins). Returns its generation.
     std::uint64_t request(const std::vector<Scenario> &scenarios, const QString &summary);
@@ -66,6 +75,7 @@ private:
     std::shared_ptr<std::atomic<std::uint64_t>> m_latest;
     std::vector<std::string> m_ids;
     std::optional<SimulationJob> m_pending;
+    std::shared_ptr<const Project> m_newProject;   // handed to the next job
     std::uint64_t m_generation = 0;
     bool m_busy = false;
 };

@@ -11,10 +11,17 @@
 #include <QHBoxLayout>
 #include <QPainter>
 #include <QTabWidget>
+#include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
 
 namespace ferroscope::ui {
+
+DiagramWidget::DiagramWidget(core::ScenarioDocument &document, core::PathwayModel &model, QWidget *parent)
+    : QWidget(parent), m_document(document), m_model(model)
+{
+    build();
+}
 
 DiagramWidget::DiagramWidget(core::ScenarioDocument &document, QWidget *parent)
     : DiagramWidget(document, DiagramLayout::builtin(), parent)
@@ -22,25 +29,35 @@ DiagramWidget::DiagramWidget(core::ScenarioDocument &document, QWidget *parent)
 }
 
 DiagramWidget::DiagramWidget(core::ScenarioDocument &document, const DiagramLayout &layout, QWidget *parent)
-    : QWidget(parent), m_document(document)
+    : DiagramWidget(document, *new core::PathwayModel(document.project(), layout), parent)
 {
-    build(layout);
+    m_ownedModel.reset(&m_model);
+    m_ownedModel->setParent(nullptr);
 }
 
-void DiagramWidget::build(const DiagramLayout &layout)
+DiagramWidget::~DiagramWidget()
+{
+    for (DiagramView *v : m_views) delete v->pathwayScene();   // before the model they observe
+}
+
+void DiagramWidget::build()
 {
     m_tabs = new QTabWidget(this);
     m_tabs->setDocumentMode(true);
     auto *box = new QVBoxLayout(this);
     box->setContentsMargins(0, 0, 0, 0);
+    box->setSpacing(0);
+    buildEditActions();
+    box->addWidget(m_editBar);
     box->addWidget(m_tabs);
 
+    const DiagramLayout &layout = m_model.layout();
     std::vector<std::pair<QString, QString>> tabs;   // figure id, tab title
     for (const FigureLayout &f : layout.figures()) tabs.emplace_back(f.id, f.title);
     if (layout.figures().size() > 1) tabs.emplace_back(QStringLiteral("both"), tr("Both"));
     for (const auto &[id, title] : tabs) {
-        auto *scene = new PathwayScene(m_document, layout, id, this);
-        connect(scene, &PathwayScene::evidenceRequested, this, &DiagramWidget::evidenceRequested);
+        auto *scene = new PathwayScene(m_document, m_model, id, nullptr);
+        wireScene(scene);
         auto *view = new DiagramView(scene, m_tabs);
         m_tabs->addTab(view, QString(title).replace(QLatin1Char('&'), QStringLiteral("&&")));   // no mnemonic
         m_views.push_back(view);
@@ -117,7 +134,10 @@ void DiagramWidget::renderTo(QPainter *painter, const QRectF &target)
     painter->setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing | QPainter::SmoothPixmapTransform);
     painter->fillRect(target, Qt::white);
     const QRectF source = s->figureRect().adjusted(-10, -10, 10, 10);
+    const QStringList selected = s->selectedRefs();   // exports never show the selection frame
+    s->clearSelection();
     s->render(painter, target, source, Qt::KeepAspectRatio);
+    s->selectRefs(selected);
     painter->restore();
 }
 
@@ -170,7 +190,10 @@ void DiagramWidget::renderFocusTo(QPainter *painter, const QRectF &target, doubl
     painter->setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing | QPainter::SmoothPixmapTransform);
     painter->fillRect(target, Qt::white);
     painter->setClipRect(target);
+    const QStringList selected = s->selectedRefs();
+    s->clearSelection();
     s->render(painter, target, focusRect(target.size(), minLabelPx), Qt::KeepAspectRatio);
+    s->selectRefs(selected);
     painter->restore();
 }
 

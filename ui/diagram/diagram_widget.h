@@ -1,12 +1,17 @@
-// DiagramWidget: the explorer's network panel — tabs "Fig. 1", "Fig. 2" and "Both", each a
-// DiagramView on its own PathwayScene bound to the same ScenarioDocument, with zoom/fit buttons in
-// the tab bar corner. The main window wires evidenceRequested() to its evidence dock and calls
-// renderTo() for exports. GUI thread only.
+// DiagramWidget: the explorer's network panel — tabs "Fig. 1", "Fig. 2" and "Both" (one tab per
+// figure of the document's layout, "Both" when there are several), each a DiagramView on its own
+// PathwayScene bound to the same PathwayModel and ScenarioDocument, with zoom/fit buttons in the tab
+// bar corner and the edit tools (explore, select/move, add species/reaction/regulation, snap,
+// align) as actions the main window puts in its menus and toolbar. Edit requests of every scene are
+// forwarded as this widget's signals (DiagramEditor handles them). GUI thread only.
 #pragma once
+
+#include "ui/diagram/pathway_scene.h"
 
 #include <QWidget>
 
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -14,22 +19,45 @@ class QGraphicsScene;
 class QPainter;
 class QTabWidget;
 
+class QAction;
+class QActionGroup;
+class QToolBar;
+
 namespace ferroscope::core {
+class PathwayModel;
 class ScenarioDocument;
 }
 
 namespace ferroscope::ui {
 
-class DiagramLayout;
 class DiagramView;
-class PathwayScene;
 
 class DiagramWidget : public QWidget {
     Q_OBJECT
 public:
-    /// Uses the built-in layout (DiagramLayout::builtin()).
+    /// The editable diagram of a document.
+    DiagramWidget(core::ScenarioDocument &document, core::PathwayModel &model, QWidget *parent = nullptr);
+    /// A diagram of a fixed layout (default: the built-in one) over the document's project.
     explicit DiagramWidget(core::ScenarioDocument &document, QWidget *parent = nullptr);
     DiagramWidget(core::ScenarioDocument &document, const DiagramLayout &layout, QWidget *parent = nullptr);
+    ~DiagramWidget() override;
+
+    // ---- edit tools
+    EditTool tool() const { return m_tool; }
+    void setTool(EditTool tool);
+    QList<QAction *> toolActions() const;   // Explore, Select, Add species, Add reaction, Add regulation
+    QAction *snapAction() const { return m_snapAction; }
+    QAction *deleteAction() const { return m_deleteAction; }
+    QList<QAction *> alignActions() const { return m_alignActions; }
+    QToolBar *editToolBar() const { return m_editBar; }
+    GlyphKind newGlyphKind() const { return m_kind; }
+    ArcClass regulationClass() const { return m_regulationClass; }
+    void setNewGlyphKind(GlyphKind kind);
+    void setRegulationClass(ArcClass cls);
+    /// Aligns the selected nodes of the current figure: Qt::AlignLeft/HCenter/Right/Top/VCenter/Bottom.
+    void alignSelection(Qt::Alignment how);
+    /// Selects the glyphs/process drawing a model id in the current figure (edit tools only).
+    void selectElement(const QString &id);
 
     void fitToView();
     void zoomIn();
@@ -62,11 +90,37 @@ public:
 signals:
     void evidenceRequested(const QString &id);
     void currentFigureChanged(int index);
+    void toolChanged(ferroscope::ui::EditTool tool);
+    // forwarded from the current scene (see PathwayScene)
+    void elementSelected(const QString &id);
+    void nodesMoved(const ferroscope::ui::NodeMoves &moves);
+    void addSpeciesRequested(const QString &figure, QPointF pos, const QString &compartment,
+                             ferroscope::ui::GlyphKind kind);
+    void addReactionRequested(const QString &figure, const QStringList &reactants, const QStringList &products,
+                              QPointF pos);
+    void addRegulationRequested(const QString &modifier, const QString &reaction, ferroscope::ui::ArcClass cls);
+    void deleteRequested(const QStringList &ids);
+    void renameRequested(const QString &id);
+    void colourRequested(const QString &id);
+    void toolMessage(const QString &text);
 
 private:
-    void build(const DiagramLayout &layout);
+    void build();
+    void buildEditActions();
+    void wireScene(PathwayScene *scene);
 
     core::ScenarioDocument &m_document;
+    std::unique_ptr<core::PathwayModel> m_ownedModel;
+    core::PathwayModel &m_model;
+    QToolBar *m_editBar = nullptr;
+    QActionGroup *m_toolGroup = nullptr;
+    std::vector<std::pair<QAction *, EditTool>> m_toolActions;
+    QAction *m_snapAction = nullptr;
+    QAction *m_deleteAction = nullptr;
+    QList<QAction *> m_alignActions;
+    EditTool m_tool = EditTool::Explore;
+    GlyphKind m_kind = GlyphKind::Macromolecule;
+    ArcClass m_regulationClass = ArcClass::Stimulation;
     QTabWidget *m_tabs = nullptr;
     std::vector<DiagramView *> m_views;
     std::vector<QString> m_figureIds;

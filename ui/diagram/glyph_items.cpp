@@ -116,6 +116,30 @@ DiagramNode::DiagramNode(QString ref, QGraphicsItem *parent) : QGraphicsItem(par
     setAcceptedMouseButtons(Qt::LeftButton | Qt::RightButton);
 }
 
+void DiagramNode::setEditable(bool on)
+{
+    m_editable = on;
+    setFlag(ItemIsSelectable, on);
+    setFlag(ItemSendsGeometryChanges, true);
+    if (!on) setSelected(false);
+}
+
+QVariant DiagramNode::itemChange(GraphicsItemChange change, const QVariant &value)
+{
+    if (change == ItemPositionHasChanged && m_moved) m_moved(this);
+    return QGraphicsItem::itemChange(change, value);
+}
+
+void DiagramNode::paintSelection(QPainter *painter, const QRectF &rect) const
+{
+    if (!isSelected()) return;
+    QPen pen(QColor(0x00, 0x72, 0xB2), 1.5, Qt::DashLine);
+    pen.setCosmetic(true);
+    painter->setPen(pen);
+    painter->setBrush(Qt::NoBrush);
+    painter->drawRect(rect.adjusted(-4, -4, 4, 4));
+}
+
 void DiagramNode::activate(Qt::MouseButton button, Qt::KeyboardModifiers modifiers)
 {
     if (m_activation) m_activation(button, modifiers);
@@ -171,6 +195,13 @@ void GlyphItem::setLabel(const QString &label)
     if (label == m_label) return;
     m_label = label;
     relayout();
+    update();
+}
+
+void GlyphItem::setColour(const QColor &colour)
+{
+    if (colour == m_colour) return;
+    m_colour = colour;
     update();
 }
 
@@ -345,6 +376,8 @@ void GlyphItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidg
             break;
         }
     }
+    if (m_colour.isValid() && (!m_gene || core::ScenarioDocument::geneState(m_level) == GeneState::Normal))
+        fill = m_colour;
     if (!m_gene || core::ScenarioDocument::geneState(m_level) == GeneState::Normal) fill = valueTint(fill);
     painter->setPen(QPen(border, borderWidth));
     painter->setBrush(fill);
@@ -369,6 +402,7 @@ void GlyphItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidg
         painter->drawText(captionRect(), Qt::AlignCenter, m_caption);
     }
     if (m_gene) paintBadge(painter);
+    paintSelection(painter, m_body);
 }
 
 void GlyphItem::paintBadge(QPainter *painter) const
@@ -485,6 +519,7 @@ void ProcessItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWi
         painter->setFont(captionFont());
         painter->drawText(localCaptionRect(), Qt::AlignCenter, m_caption);
     }
+    paintSelection(painter, square);
 }
 
 QPointF ProcessItem::attachPoint(const QPointF &toward, ArcClass cls, bool outgoing) const

@@ -6,6 +6,7 @@
 
 #include "ui/diagram/diagram_layout.h"
 
+#include <QColor>
 #include <QGraphicsItem>
 #include <QString>
 
@@ -25,6 +26,11 @@ public:
     /// Runs the click callback as a mouse click would.
     void activate(Qt::MouseButton button, Qt::KeyboardModifiers modifiers);
     bool isHovered() const { return m_hover; }
+    /// Edit mode: the node can be selected (rubber band, clicks) and shows a selection frame.
+    void setEditable(bool on);
+    bool isEditable() const { return m_editable; }
+    /// Called after the node moved (drag in edit mode, or a model echo) so arcs can follow.
+    void setMoveCallback(std::function<void(DiagramNode *)> callback) { m_moved = std::move(callback); }
 
     /// Where an arc leaving (outgoing) or entering the node meets it, coming from/going to `toward`
     /// (scene coordinates). Flux arcs of a process use its ports; everything else its outline.
@@ -39,11 +45,16 @@ protected:
     void mouseReleaseEvent(QGraphicsSceneMouseEvent *event) override;
     /// Point on `outline` (item coordinates) on the segment from the item centre to `toward`.
     QPointF clipToOutline(const QPainterPath &outline, const QPointF &toward) const;
+    QVariant itemChange(GraphicsItemChange change, const QVariant &value) override;
+    /// Dashed selection frame around `rect` (item coordinates) when selected.
+    void paintSelection(QPainter *painter, const QRectF &rect) const;
 
 private:
     QString m_ref;
     Activation m_activation;
+    std::function<void(DiagramNode *)> m_moved;
     bool m_hover = false;
+    bool m_editable = false;
 };
 
 /// An entity pool node: macromolecule, simple chemical, phenotype, empty set, or drug.
@@ -58,6 +69,8 @@ public:
     GlyphKind kind() const { return m_kind; }
     QString label() const { return m_label; }
     void setLabel(const QString &label);
+    /// User fill colour (from the layout); invalid = the class default.
+    void setColour(const QColor &colour);
     /// Caption beside an empty-set glyph ("holo-Tf").
     void setCaption(const QString &caption, Qt::Edge side = Qt::RightEdge);
 
@@ -95,6 +108,7 @@ private:
     bool m_gene = false;
     double m_level = 1.0;
     std::optional<double> m_value;
+    QColor m_colour;
 };
 
 /// A process node: a small square with an input and an output port along the flow direction.

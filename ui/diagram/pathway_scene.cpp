@@ -2,6 +2,7 @@
 
 #include "core/scenario/scenario_document.h"
 #include "ui/diagram/glyph_items.h"
+#include "ui/diagram/pathway_scene_p.h"
 #include "ui/evidence/evidence_card.h"
 #include "ui/style/palette.h"
 
@@ -32,43 +33,59 @@ auto lookup(const Map &map, const QString &key) -> typename Map::mapped_type
 }
 }  // namespace
 
-struct PathwayScene::DrugEntry {
-    GlyphItem *glyph = nullptr;
-    std::vector<ArcItem *> arcs;
-};
-
-struct PathwayScene::Figure {
-    const FigureLayout *layout = nullptr;
-    QPointF offset;
-    std::map<QString, GlyphItem *> glyphs;        // layout glyph id -> item
-    std::map<QString, ProcessItem *> processes;   // reaction id -> item
-    std::map<QString, DrugEntry> drugs;           // input id -> shown drug
-};
+PathwayScene::PathwayScene(core::ScenarioDocument &document, core::PathwayModel &model, const QString &figure,
+                           QObject *parent)
+    : QGraphicsScene(parent), m_document(document), m_model(model), m_project(model.project()), m_figure(figure)
+{
+    setBackgroundBrush(Qt::white);
+    setItemIndexMethod(QGraphicsScene::NoIndex);   // a few hundred items; drugs come and go
+    rebuild();
+    connect(&m_document, &core::ScenarioDocument::geneChanged, this, &PathwayScene::syncGene);
+    connect(&m_document, &core::ScenarioDocument::inputChanged, this, &PathwayScene::syncInput);
+    connect(&m_model, &core::PathwayModel::contentReplaced, this, &PathwayScene::rebuild);
+    connect(&m_model, &core::PathwayModel::nodeMoved, this, &PathwayScene::followMove);
+    connect(this, &QGraphicsScene::selectionChanged, this, [this] {
+        const QStringList refs = selectedRefs();
+        emit elementSelected(refs.isEmpty() ? QString() : refs.front());
+    });
+}
 
 PathwayScene::PathwayScene(core::ScenarioDocument &document, const DiagramLayout &layout, const QString &figure,
                            QObject *parent)
-    : QGraphicsScene(parent), m_document(document), m_project(document.project()), m_layout(layout),
-      m_figure(figure)
+    : PathwayScene(document, *new core::PathwayModel(document.project(), layout), figure, parent)
 {
-    setBackgroundBrush(Qt::white);
-    setItemIndexMethod(QGraphicsScene::NoIndex);   // a few hundred static items; drugs come and go
-    const bool both = figure == QLatin1String("both");
+    m_ownedModel.reset(&m_model);
+}
+
+void PathwayScene::rebuild()
+{
+    const QStringList selected = selectedRefs();
+    cancelPending();
+    m_dragStart.clear();
+    m_dragging = false;
+    blockSignals(true);
+    clear();
+    m_figures.clear();
+    m_figureRect = QRectF();
+    m_problems.clear();
+    const bool both = m_figure == QLatin1String("both");
     QPointF offset(0, both ? kTitleHeight : 0);
-    for (const FigureLayout &f : layout.figures()) {
-        if (!both && f.id != figure) continue;
+    for (const FigureLayout &f : m_model.layout().figures()) {
+        if (!both && f.id != m_figure) continue;
         buildFigure(f, offset, both);
         offset.rx() += f.size.width() + kFigureGap;
     }
-    if (m_figures.empty()) m_problems << QStringLiteral("no figure '%1' in the layout").arg(figure);
+    if (m_figures.empty()) m_problems << QStringLiteral("no figure '%1' in the layout").arg(m_figure);
     setSceneRect(m_figureRect.adjusted(-kSceneMargin, -kSceneMargin, kSceneMargin, kSceneMargin));
-
-    connect(&m_document, &core::ScenarioDocument::geneChanged, this, &PathwayScene::syncGene);
-    connect(&m_document, &core::ScenarioDocument::inputChanged, this, &PathwayScene::syncInput);
     for (const auto &g : m_project.genes) {
         const QString id = QString::fromStdString(g.id);
         syncGene(id, m_document.gene(id));
     }
     for (const auto &in : m_project.inputs) syncInput(QString::fromStdString(in.id));
+    setSpeciesValues(m_fold);
+    setTool(m_tool);
+    selectRefs(selected);
+    blockSignals(false);
 }
 
 PathwayScene::~PathwayScene() = default;
@@ -113,6 +130,7 @@ void PathwayScene::addGlyphs(Figure &fig, const FigureLayout &layout)
     for (const LayoutGlyph &g : layout.glyphs) {
         auto *item = new GlyphItem(g.kind, g.id, g.ref, g.label, g.size);
         item->setPos(g.pos + fig.offset);
+        if (!g.colour.isEmpty()) item->setColour(QColor(g.colour));
         const bool gene = m_project.findGene(g.ref.toStdString()) != nullptr;
         item->setGeneTarget(gene);
         addItem(item);
@@ -255,6 +273,7 @@ void PathwayScene::wireNode(DiagramNode *node, bool geneTarget)
 {
     const QString ref = node->ref();
     node->setToolTip(evidenceHtml(m_project, ref));
+    node->setMoveCallback([this](DiagramNode *moved) { updateArcsOf(moved); });
     node->setActivation([this, ref, geneTarget](Qt::MouseButton button, Qt::KeyboardModifiers modifiers) {
         if (geneTarget && button == Qt::LeftButton && !(modifiers & Qt::ControlModifier)) {
             m_document.cycleGene(ref);   // gene glyphs are never deleted, so this may run in the event
@@ -292,7 +311,7 @@ void PathwayScene::showDrug(Figure &fig, const LayoutDrug &spec)
     const core::InputSpec *input = m_project.findInput(spec.input.toStdString());
     const QString unit = input ? QString::fromStdString(input->unit) : QString();
     const QString label = QStringLiteral("%1\n%2 %3")
-                              .arg(m_layout.drugLabel(spec.input),
+                              .arg(m_model.layout().drugLabel(spec.input),
                                    QString::number(m_document.input(spec.input).dose, 'g', 4), unit)
                               .trimmed();
     DrugEntry &entry = fig.drugs[spec.input];
@@ -375,6 +394,7 @@ QList<ArcItem *> PathwayScene::arcs() const
 
 void PathwayScene::setSpeciesValues(const std::map<std::string, double> &fold)
 {
+    m_fold = fold;
     for (GlyphItem *g : glyphs()) {
         if (g->kind() == GlyphKind::EmptySet) continue;
         auto it = fold.find(g->ref().toStdString());

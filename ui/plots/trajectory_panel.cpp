@@ -46,10 +46,34 @@ TrajectoryPanel::TrajectoryPanel(const core::Project &project, QWidget *parent)
         emit curvesReplotted(m_result ? m_result->generation : 0);
     });
 
+    for (const auto &sp : project.model.species) m_initialSpecies << QString::fromStdString(sp.id);
     applyPanels();
 }
 
 TrajectoryPanel::~TrajectoryPanel() = default;
+
+QString TrajectoryPanel::addedSpeciesTitle() { return tr("Added species"); }
+
+void TrajectoryPanel::setProject(const core::Project &project)
+{
+    const std::vector<PanelSpec> oldDefaults = PanelSpec::defaults(m_project);
+    QStringList added;
+    for (const auto &sp : project.model.species)
+        if (!m_initialSpecies.contains(QString::fromStdString(sp.id))) added << QString::fromStdString(sp.id);
+    std::vector<PanelSpec> specs = PanelSpec::defaults(project);
+    for (const PanelSpec &p : m_specs) {   // custom panels survive, with refreshed names and units
+        const bool isDefault = std::find(oldDefaults.begin(), oldDefaults.end(), p) != oldDefaults.end();
+        if (isDefault || p.title == addedSpeciesTitle()) continue;
+        specs.push_back(PanelSpec::custom(project, p.ids(), p.title));
+    }
+    if (!added.isEmpty()) specs.push_back(PanelSpec::custom(project, added, addedSpeciesTitle()));
+    m_project = project;
+    if (!m_visible.isEmpty() && !added.isEmpty() && !m_visible.contains(addedSpeciesTitle()))
+        m_visible << addedSpeciesTitle();
+    if (specs == m_specs) return;
+    m_specs = std::move(specs);
+    applyPanels();
+}
 
 // ---------------------------------------------------------------- panels
 

@@ -44,6 +44,10 @@ public:
     std::vector<PanelSpec> shownPanels() const;
     /// Appends PanelSpec::custom(project, ids, title) and shows it.
     void addCustomPanel(const QStringList &ids, const QString &title = {});
+    /// The model was edited: names and units are refreshed, custom panels keep their ids, and
+    /// species added since the panel was made get an "Added species" panel of their own.
+    void setProject(const core::Project &project);
+    static QString addedSpeciesTitle();
 
     // ---- data
     void setResult(core::RunResultPtr result);
@@ -95,6 +99,7 @@ private:
     void updateStaleText();
 
     core::Project m_project;
+    QStringList m_initialSpecies;   // species of the model as first shown
     std::vector<PanelSpec> m_specs;
     QStringList m_visible;   // empty = all
     core::RunResultPtr m_result, m_baseline;

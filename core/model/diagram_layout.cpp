@@ -1,19 +1,19 @@
-#include "ui/diagram/diagram_layout.h"
+#include "core/model/diagram_layout.h"
 
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 
 #include <algorithm>
 #include <cmath>
 
-namespace ferroscope::ui {
+namespace ferroscope::core {
 
 namespace {
 
-using core::Error;
-using core::Errors;
+
 
 constexpr double kEmptySetDistance = 70;   // default ∅ distance from its process node
 
@@ -89,6 +89,7 @@ struct Reader {
         if (s == QLatin1String("macromolecule")) return GlyphKind::Macromolecule;
         if (s == QLatin1String("simple chemical")) return GlyphKind::SimpleChemical;
         if (s == QLatin1String("phenotype")) return GlyphKind::Phenotype;
+        if (s == QLatin1String("empty set")) return GlyphKind::EmptySet;
         fail(QStringLiteral("unknown glyph kind '%1'").arg(s));
         return GlyphKind::Macromolecule;
     }
@@ -151,6 +152,9 @@ struct Reader {
             const QPointF s = point(o.value(QLatin1String("size")), QStringLiteral("size"));
             g.size = QSizeF(s.x(), s.y());
         }
+        g.colour = o.value(QLatin1String("colour")).toString();
+        if (!g.colour.isEmpty() && !QRegularExpression(QStringLiteral("^#[0-9a-fA-F]{6}$")).match(g.colour).hasMatch())
+            fail(QStringLiteral("glyph %1: colour must be #rrggbb").arg(g.id));
         if (g.id.isEmpty()) fail(QStringLiteral("a glyph has no id"));
         return g;
     }
@@ -247,6 +251,109 @@ void checkUnique(const FigureLayout &f, Errors &errors)
             errors.push_back({"figure " + f.id.toStdString(), "glyph '" + g.id.toStdString() + "' appears twice"});
 }
 
+
+// ---- writing (the inverse of Reader)
+
+QJsonArray jsonPoint(QPointF p) { return QJsonArray{p.x(), p.y()}; }
+
+QJsonArray jsonRoute(const Route &r)
+{
+    QJsonArray a;
+    for (const QPointF &p : r) a.append(jsonPoint(p));
+    return a;
+}
+
+QJsonObject jsonRoutes(const std::map<QString, Route> &routes)
+{
+    QJsonObject o;
+    for (const auto &[k, r] : routes) o.insert(k, jsonRoute(r));
+    return o;
+}
+
+QJsonObject jsonArcs(const std::map<QString, ArcClass> &arcs)
+{
+    QJsonObject o;
+    for (const auto &[k, c] : arcs) o.insert(k, toString(c));
+    return o;
+}
+
+QString edgeName(Qt::Edge e)
+{
+    switch (e) {
+    case Qt::LeftEdge: return QStringLiteral("left");
+    case Qt::TopEdge: return QStringLiteral("above");
+    case Qt::BottomEdge: return QStringLiteral("below");
+    default: return QStringLiteral("right");
+    }
+}
+
+QJsonObject jsonFigure(const FigureLayout &f)
+{
+    QJsonObject o{{"id", f.id}, {"title", f.title}, {"size", jsonPoint({f.size.width(), f.size.height()})}};
+    QJsonArray compartments, glyphs, processes, regulations, arcs, drugs;
+    for (const auto &c : f.compartments) {
+        QJsonObject j{{"id", c.id}, {"label", c.label},
+                      {"rect", QJsonArray{c.rect.x(), c.rect.y(), c.rect.width(), c.rect.height()}},
+                      {"fill", c.fill}, {"labelPos", jsonPoint(c.labelPos)}};
+        if (c.band > 0) {
+            j.insert("band", c.band);
+            j.insert("innerLabel", c.innerLabel);
+            j.insert("innerId", c.innerId);
+            j.insert("innerLabelPos", jsonPoint(c.innerLabelPos));
+        }
+        compartments.append(j);
+    }
+    for (const auto &g : f.glyphs) {
+        QJsonObject j{{"id", g.id}, {"ref", g.ref}, {"label", g.label}, {"kind", glyphKindName(g.kind)},
+                      {"pos", jsonPoint(g.pos)}};
+        if (!g.size.isEmpty()) j.insert("size", jsonPoint({g.size.width(), g.size.height()}));
+        if (!g.colour.isEmpty()) j.insert("colour", g.colour);
+        glyphs.append(j);
+    }
+    for (const auto &p : f.processes) {
+        QJsonObject j{{"reaction", p.reaction}, {"pos", jsonPoint(p.pos)}, {"dir", jsonPoint(p.dir)}};
+        if (!p.label.isEmpty()) j.insert("label", p.label);
+        j.insert("labelOffset", jsonPoint(p.labelOffset));
+        if (p.hasSource || p.source != p.pos - p.dir * kEmptySetDistance) j.insert("source", jsonPoint(p.source));
+        if (p.hasSink || p.sink != p.pos + p.dir * kEmptySetDistance) j.insert("sink", jsonPoint(p.sink));
+        if (!p.sourceLabel.isEmpty()) j.insert("sourceLabel", p.sourceLabel);
+        if (!p.sinkLabel.isEmpty()) j.insert("sinkLabel", p.sinkLabel);
+        j.insert("sourceLabelSide", edgeName(p.sourceLabelSide));
+        j.insert("sinkLabelSide", edgeName(p.sinkLabelSide));
+        if (!p.arcs.empty()) j.insert("arcs", jsonArcs(p.arcs));
+        if (!p.hidden.isEmpty()) j.insert("hide", QJsonArray::fromStringList(p.hidden));
+        if (!p.routes.empty()) j.insert("routes", jsonRoutes(p.routes));
+        processes.append(j);
+    }
+    for (const auto &r : f.regulations) {
+        QJsonObject j{{"reaction", r.reaction}};
+        if (!r.arcs.empty()) j.insert("arcs", jsonArcs(r.arcs));
+        if (!r.hidden.isEmpty()) j.insert("hide", QJsonArray::fromStringList(r.hidden));
+        if (!r.routes.empty()) j.insert("routes", jsonRoutes(r.routes));
+        regulations.append(j);
+    }
+    for (const auto &a : f.arcs) {
+        QJsonObject j{{"from", a.from}, {"to", a.to}, {"class", toString(a.cls)}};
+        if (!a.route.isEmpty()) j.insert("route", jsonRoute(a.route));
+        if (!a.reason.isEmpty()) j.insert("reason", a.reason);
+        arcs.append(j);
+    }
+    for (const auto &d : f.drugs) {
+        QJsonObject j{{"input", d.input}, {"pos", jsonPoint(d.pos)}, {"targets", QJsonArray::fromStringList(d.targets)},
+                      {"class", toString(d.cls)}};
+        if (!d.routes.empty()) j.insert("routes", jsonRoutes(d.routes));
+        drugs.append(j);
+    }
+    o.insert("compartments", compartments);
+    o.insert("glyphs", glyphs);
+    o.insert("processes", processes);
+    o.insert("regulations", regulations);
+    o.insert("arcs", arcs);
+    o.insert("drugs", drugs);
+    if (f.legendColumns > 0) o.insert("legend", QJsonObject{{"pos", jsonPoint(f.legendPos)}, {"columns", f.legendColumns}});
+    return o;
+}
+
 }  // namespace
 
 const LayoutGlyph *FigureLayout::findGlyph(const QString &glyphId) const
@@ -263,15 +370,15 @@ const LayoutProcess *FigureLayout::findProcess(const QString &reaction) const
     return nullptr;
 }
 
-core::Result<DiagramLayout> DiagramLayout::fromJson(const QByteArray &json)
+Result<DiagramLayout> DiagramLayout::fromJson(const QByteArray &json)
 {
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
     if (doc.isNull())
-        return core::Error{"layout", "not valid JSON: " + parseError.errorString().toStdString()};
+        return Error{"layout", "not valid JSON: " + parseError.errorString().toStdString()};
     const QJsonObject root = doc.object();
     if (root.value(QLatin1String("format")).toString() != QLatin1String("ferroscope-diagram-layout"))
-        return core::Error{"layout", "not a Ferroscope diagram layout (format field)"};
+        return Error{"layout", "not a Ferroscope diagram layout (format field)"};
 
     DiagramLayout layout;
     Reader reader;
@@ -291,11 +398,11 @@ core::Result<DiagramLayout> DiagramLayout::fromJson(const QByteArray &json)
     return layout;
 }
 
-core::Result<DiagramLayout> DiagramLayout::fromFile(const QString &path)
+Result<DiagramLayout> DiagramLayout::fromFile(const QString &path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return core::Error{path.toStdString(), "cannot open: " + file.errorString().toStdString()};
+        return Error{path.toStdString(), "cannot open: " + file.errorString().toStdString()};
     return fromJson(file.readAll());
 }
 
@@ -308,6 +415,71 @@ const DiagramLayout &DiagramLayout::builtin()
         return std::move(result).value();
     }();
     return layout;
+}
+
+
+LayoutGlyph *FigureLayout::findGlyph(const QString &glyphId)
+{
+    for (auto &g : glyphs)
+        if (g.id == glyphId) return &g;
+    return nullptr;
+}
+
+LayoutProcess *FigureLayout::findProcess(const QString &reaction)
+{
+    for (auto &p : processes)
+        if (p.reaction == reaction) return &p;
+    return nullptr;
+}
+
+LayoutRegulation *FigureLayout::findRegulation(const QString &reaction)
+{
+    for (auto &r : regulations)
+        if (r.reaction == reaction) return &r;
+    return nullptr;
+}
+
+std::vector<const LayoutGlyph *> FigureLayout::glyphsFor(const QString &ref) const
+{
+    std::vector<const LayoutGlyph *> out;
+    for (const auto &g : glyphs)
+        if (g.ref == ref) out.push_back(&g);
+    return out;
+}
+
+QString FigureLayout::uniqueGlyphId(const QString &base) const
+{
+    QString id = base;
+    for (int n = 2; findGlyph(id); ++n) id = base + QStringLiteral("_%1").arg(n);
+    return id;
+}
+
+DiagramLayout DiagramLayout::fromFigures(std::vector<FigureLayout> figures)
+{
+    DiagramLayout layout;
+    layout.m_figures = std::move(figures);
+    return layout;
+}
+
+QByteArray DiagramLayout::toJson() const
+{
+    QJsonObject labels, drugLabels;
+    for (const auto &[k, v] : m_labels) labels.insert(k, v);
+    for (const auto &[k, v] : m_drugLabels) drugLabels.insert(k, v);
+    QJsonArray figures;
+    for (const auto &f : m_figures) figures.append(jsonFigure(f));
+    const QJsonObject root{{"format", "ferroscope-diagram-layout"}, {"version", 1}, {"labels", labels},
+                           {"drugLabels", drugLabels}, {"figures", figures}};
+    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+}
+
+bool DiagramLayout::operator==(const DiagramLayout &other) const { return toJson() == other.toJson(); }
+
+FigureLayout *DiagramLayout::figure(const QString &figureId)
+{
+    for (auto &f : m_figures)
+        if (f.id == figureId) return &f;
+    return nullptr;
 }
 
 const FigureLayout *DiagramLayout::figure(const QString &figureId) const
@@ -341,4 +513,40 @@ QString toString(ArcClass cls)
     return {};
 }
 
-}  // namespace ferroscope::ui
+QString glyphKindName(GlyphKind kind)
+{
+    switch (kind) {
+    case GlyphKind::Macromolecule: return QStringLiteral("macromolecule");
+    case GlyphKind::SimpleChemical: return QStringLiteral("simple chemical");
+    case GlyphKind::Phenotype: return QStringLiteral("phenotype");
+    case GlyphKind::EmptySet: return QStringLiteral("empty set");
+    case GlyphKind::Drug: return QStringLiteral("drug");
+    }
+    return {};
+}
+
+int sboTerm(GlyphKind kind)
+{
+    switch (kind) {
+    case GlyphKind::Macromolecule: return 245;    // macromolecule
+    case GlyphKind::SimpleChemical: return 247;   // simple chemical
+    case GlyphKind::Phenotype: return 358;        // phenotype
+    case GlyphKind::EmptySet: return 291;         // empty set
+    case GlyphKind::Drug: return 298;             // synthetic chemical compound
+    }
+    return 0;
+}
+
+int sboTerm(ArcClass cls)
+{
+    switch (cls) {
+    case ArcClass::Consumption: return 10;    // reactant
+    case ArcClass::Production: return 11;     // product
+    case ArcClass::Stimulation: return 170;   // stimulation
+    case ArcClass::Inhibition: return 169;    // inhibition
+    case ArcClass::Catalysis: return 172;     // catalysis
+    }
+    return 0;
+}
+
+}  // namespace ferroscope::core

@@ -1,0 +1,74 @@
+// ProjectDocument: one open Ferroscope document — the PathwayModel (model + diagram), the
+// ScenarioDocument (interventions, snapshots) bound to it, and the QUndoStack of its edits
+// (STYLE.md §4: one stack per document, beside the model). It knows its file, whether it has
+// unsaved changes, and how to read and write itself (atomic saves). Owned by MainWindow; GUI thread.
+#pragma once
+
+#include "core/io/document_file.h"
+#include "core/model/pathway_model.h"
+#include "core/scenario/scenario_document.h"
+#include "core/util/result.h"
+
+#include <QJsonObject>
+#include <QObject>
+#include <QString>
+#include <QStringList>
+#include <QUndoStack>
+
+#include <memory>
+
+namespace ferroscope::ui {
+
+class ProjectDocument : public QObject {
+    Q_OBJECT
+public:
+    /// `path` empty = untitled. A file without a diagram gets the built-in layout (built-in model)
+    /// or an automatic layered layout.
+    explicit ProjectDocument(core::DocumentFile file, QString path = {}, QObject *parent = nullptr);
+    ~ProjectDocument() override;
+
+    /// The built-in iron/heme CSC model with its hand-laid diagram, untitled.
+    static std::unique_ptr<ProjectDocument> builtin();
+    /// Reads a document/project file (JSON) or imports an SBML file (then untitled: saving it
+    /// writes a Ferroscope document). Errors leave nothing half-open.
+    static core::Result<std::unique_ptr<ProjectDocument>> open(const QString &path);
+    /// Reads a file into a DocumentFile (JSON document or SBML) without opening it.
+    static core::Result<core::DocumentFile> read(const QString &path);
+
+    core::PathwayModel &model() { return *m_model; }
+    const core::PathwayModel &model() const { return *m_model; }
+    core::ScenarioDocument &scenario() { return *m_scenario; }
+    QUndoStack &undoStack() { return m_undo; }
+
+    QString path() const { return m_path; }
+    /// File name, or "Untitled" / the model title for a new or imported document.
+    QString displayName() const;
+    bool isModified() const;
+    /// Notes from restoring the explorer state (unknown ids skipped), for the status bar.
+    QStringList restoreNotes() const { return m_notes; }
+
+    /// Everything to save; `plots` is the plot panel state (UI-defined).
+    core::DocumentFile toFile(const QJsonObject &plots) const;
+    /// Atomic save; on success the document takes this path and becomes unmodified.
+    core::Result<bool> saveAs(const QString &path, const QJsonObject &plots);
+    /// The plot settings read from the file (applied by the window after it built its panels).
+    QJsonObject savedPlots() const { return m_plots; }
+
+signals:
+    void modifiedChanged(bool modified);
+    void pathChanged(const QString &path);
+
+private:
+    void explorerChanged();
+
+    std::unique_ptr<core::PathwayModel> m_model;
+    std::unique_ptr<core::ScenarioDocument> m_scenario;
+    QUndoStack m_undo;
+    QString m_path;
+    QJsonObject m_plots;
+    QStringList m_notes;
+    bool m_explorerDirty = false;
+    bool m_lastModified = false;
+};
+
+}  // namespace ferroscope::ui
