@@ -645,9 +645,9 @@ void MainWindow::applyDefaultLayout()
         // which shares the left dock area as a tab (glyph tooltips show the same card on hover).
         tabifyDockWidget(m_interventionsDock, m_evidenceDock);
         m_interventionsDock->raise();
-        resizeDocks({m_interventionsDock}, {360}, Qt::Horizontal);
+        resizeDocks({m_interventionsDock, m_inspectorDock}, {360, 340}, Qt::Horizontal);
     } else {
-        resizeDocks({m_interventionsDock, m_evidenceDock}, {400, 320}, Qt::Horizontal);
+        resizeDocks({m_interventionsDock, m_evidenceDock}, {380, 380}, Qt::Horizontal);
     }
     m_splitter->setSizes({1, 1});
 }

@@ -29,6 +29,7 @@ void MainWindow::buildEditing()
     m_inspectorDock = new QDockWidget(tr("Inspector"), this);
     m_inspectorDock->setObjectName(QStringLiteral("inspectorDock"));
     m_inspectorDock->setWidget(m_inspector);
+    m_inspector->setMinimumWidth(320);   // formula field and parameter table stay readable
     addDockWidget(Qt::RightDockWidgetArea, m_inspectorDock);
     tabifyDockWidget(m_evidenceDock, m_inspectorDock);
     m_evidenceDock->raise();

@@ -193,6 +193,11 @@ MainWindow *MainWindow::openPath(const QString &path, QString *error)
         if (error) *error = QString::fromStdString(opened.errorText());
         return nullptr;
     }
+    // Asked only once the file has been read: a file that cannot be opened costs no decision.
+    if (!maybeSave()) {
+        if (error) error->clear();   // the user kept this document: nothing to report
+        return nullptr;
+    }
     addRecentFile(path);
     appSettings().setValue(QStringLiteral("documents/lastDir"), QFileInfo(path).absolutePath());
     return replaceWith(std::move(*opened));
@@ -200,14 +205,13 @@ MainWindow *MainWindow::openPath(const QString &path, QString *error)
 
 void MainWindow::openFile()
 {
-    if (!maybeSave()) return;
     const QString path = QFileDialog::getOpenFileName(this, tr("Open"), documentsDir(), kOpenFilter);
     if (path.isEmpty()) return;
     QString error;
     QApplication::setOverrideCursor(Qt::WaitCursor);
     MainWindow *next = openPath(path, &error);
     QApplication::restoreOverrideCursor();
-    if (!next) QMessageBox::warning(this, tr("Open"), tr("Could not open %1.\nThe current document is unchanged.\n\n%2")
+    if (!next && !error.isEmpty()) QMessageBox::warning(this, tr("Open"), tr("Could not open %1.\nThe current document is unchanged.\n\n%2")
                                                           .arg(QDir::toNativeSeparators(path), error));
 }
 
@@ -247,9 +251,8 @@ void MainWindow::rebuildRecentMenu()
         a->setToolTip(QDir::toNativeSeparators(path));
         a->setStatusTip(QDir::toNativeSeparators(path));
         connect(a, &QAction::triggered, this, [this, path] {
-            if (!maybeSave()) return;
             QString error;
-            if (!openPath(path, &error))
+            if (!openPath(path, &error) && !error.isEmpty())
                 QMessageBox::warning(this, tr("Open"), tr("Could not open %1.\n\n%2").arg(QDir::toNativeSeparators(path), error));
         });
     }

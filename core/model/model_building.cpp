@@ -3,6 +3,8 @@
 // reactant (or product): the SBML convention, so that k*S in any compartment gives d[S]/dt = -k[S].
 #include "core/model/model_edits.h"
 
+#include <QLineF>
+
 #include "core/model/model_edits_p.h"
 
 #include <algorithm>
@@ -213,11 +215,20 @@ LayoutProcess processNode(const FigureLayout &figure, const NewReaction &spec, c
     const QPointF centre(figure.size.width() / 2, figure.size.height() / 2);
     process.pos = spec.pos ? *spec.pos : centroid(figure, all).value_or(centre);
     const auto from = centroid(figure, spec.reactants), to = centroid(figure, spec.products);
-    if (from && to) {
-        const QPointF d = *to - *from;
+    auto direction = [&process](QPointF d) {
         const double length = std::hypot(d.x(), d.y());
         if (length > 1e-9) process.dir = d / length;
-    }
+    };
+    constexpr double kEmptySetDistance = 70;   // as DiagramLayout's default
+    if (from && to) direction(*to - *from);
+    else if (to) direction(*to - process.pos);
+    else if (from) direction(process.pos - *from);
+    process.source = process.pos - process.dir * kEmptySetDistance;
+    process.sink = process.pos + process.dir * kEmptySetDistance;
+    // A one-sided reaction placed by the user (pos = midway between the two clicks): the ∅ goes
+    // where the empty-canvas click was, i.e. the species mirrored through the process node.
+    if (spec.pos && to && !from && QLineF(process.pos, *to).length() > 1) process.source = 2 * process.pos - *to;
+    if (spec.pos && from && !to && QLineF(process.pos, *from).length() > 1) process.sink = 2 * process.pos - *from;
     return process;
 }
 

@@ -50,7 +50,7 @@ QString DiagramEditor::nameOf(const QString &id) const
     return id;
 }
 
-void DiagramEditor::addSpecies(const QString &figure, QPointF pos, const QString &compartment, GlyphKind kind)
+void DiagramEditor::addSpecies(QString figure, QPointF pos, QString compartment, GlyphKind kind)
 {
     const QString suggestion = tr("Species %1").arg(m_model.model().species.size() + 1);
     const QString name = m_name(tr("Add species"),
@@ -71,7 +71,7 @@ void DiagramEditor::addSpecies(const QString &figure, QPointF pos, const QString
     emit created(QString::fromStdString(*result));
 }
 
-void DiagramEditor::addReaction(const QString &figure, const QStringList &reactants, const QStringList &products,
+void DiagramEditor::addReaction(QString figure, QStringList reactants, QStringList products,
                                 QPointF pos)
 {
     core::edits::NewReaction spec;
@@ -89,7 +89,7 @@ void DiagramEditor::addReaction(const QString &figure, const QStringList &reacta
     emit created(QString::fromStdString(*result));
 }
 
-void DiagramEditor::addRegulation(const QString &modifier, const QString &reaction, ArcClass cls)
+void DiagramEditor::addRegulation(QString modifier, QString reaction, ArcClass cls)
 {
     core::edits::NewRegulation spec;
     spec.modifier = modifier.toStdString();
@@ -102,7 +102,7 @@ void DiagramEditor::addRegulation(const QString &modifier, const QString &reacti
     emit created(reaction);
 }
 
-void DiagramEditor::deleteElements(const QStringList &ids)
+void DiagramEditor::deleteElements(QStringList ids)
 {
     if (ids.isEmpty()) return;
     const core::edits::DeletionPlan plan = core::edits::planDeletion(m_model.project(), toStd(ids));
@@ -123,7 +123,7 @@ void DiagramEditor::deleteElements(const QStringList &ids)
                         : tr("Not deleted: %1").arg(QString::fromStdString(result.errorText())));
 }
 
-void DiagramEditor::rename(const QString &id)
+void DiagramEditor::rename(QString id)
 {
     const QString current = nameOf(id);
     const QString name = m_name(tr("Rename"), tr("New name for %1:").arg(id), current);
@@ -133,7 +133,7 @@ void DiagramEditor::rename(const QString &id)
     if (!result) emit message(tr("Not renamed: %1").arg(QString::fromStdString(result.errorText())));
 }
 
-void DiagramEditor::recolour(const QString &id)
+void DiagramEditor::recolour(QString id)
 {
     QString current;
     for (const auto &f : m_model.layout().figures())

@@ -38,12 +38,12 @@ public:
     void setColourPrompt(ColourPrompt prompt) { m_colour = std::move(prompt); }
 
 public slots:
-    void addSpecies(const QString &figure, QPointF pos, const QString &compartment, ferroscope::ui::GlyphKind kind);
-    void addReaction(const QString &figure, const QStringList &reactants, const QStringList &products, QPointF pos);
-    void addRegulation(const QString &modifier, const QString &reaction, ferroscope::ui::ArcClass cls);
-    void deleteElements(const QStringList &ids);
-    void rename(const QString &id);
-    void recolour(const QString &id);
+    void addSpecies(QString figure, QPointF pos, QString compartment, ferroscope::ui::GlyphKind kind);
+    void addReaction(QString figure, QStringList reactants, QStringList products, QPointF pos);
+    void addRegulation(QString modifier, QString reaction, ferroscope::ui::ArcClass cls);
+    void deleteElements(QStringList ids);
+    void rename(QString id);
+    void recolour(QString id);
     void moveNodes(const ferroscope::ui::NodeMoves &moves);
 
 signals:

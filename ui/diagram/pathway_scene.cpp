@@ -94,6 +94,7 @@ void PathwayScene::buildFigure(const FigureLayout &layout, QPointF offset, bool 
 {
     auto fig = std::make_unique<Figure>();
     fig->layout = &layout;
+    fig->id = layout.id;
     fig->offset = offset;
     const QRectF frame(offset, layout.size);
     m_figureRect = m_figureRect.isNull() ? frame : m_figureRect.united(frame);

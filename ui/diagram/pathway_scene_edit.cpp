@@ -53,15 +53,15 @@ std::optional<core::NodeRef> PathwayScene::nodeRef(const DiagramNode *node) cons
             if (g != node) continue;
             if (key.startsWith(kEmptySet + QLatin1Char(':'))) {   // "∅:<reaction>:in|out"
                 const QStringList parts = key.split(QLatin1Char(':'));
-                return core::NodeRef{fig->layout->id,
+                return core::NodeRef{fig->id,
                                      parts.value(2) == QLatin1String("in") ? core::NodeRef::Kind::Source
                                                                            : core::NodeRef::Kind::Sink,
                                      parts.value(1)};
             }
-            return core::NodeRef{fig->layout->id, core::NodeRef::Kind::Glyph, key};
+            return core::NodeRef{fig->id, core::NodeRef::Kind::Glyph, key};
         }
         for (const auto &[reaction, p] : fig->processes)
-            if (p == node) return core::NodeRef{fig->layout->id, core::NodeRef::Kind::Process, reaction};
+            if (p == node) return core::NodeRef{fig->id, core::NodeRef::Kind::Process, reaction};
     }
     return std::nullopt;
 }
@@ -69,7 +69,7 @@ std::optional<core::NodeRef> PathwayScene::nodeRef(const DiagramNode *node) cons
 DiagramNode *PathwayScene::findNode(const core::NodeRef &node) const
 {
     for (const auto &fig : m_figures) {
-        if (fig->layout->id != node.figure) continue;
+        if (fig->id != node.figure) continue;
         switch (node.kind) {
         case core::NodeRef::Kind::Glyph: return lookupNode(fig->glyphs, node.key);
         case core::NodeRef::Kind::Process: return lookupNode(fig->processes, node.key);
@@ -86,7 +86,7 @@ void PathwayScene::followMove(const core::NodeRef &node)
     const auto pos = m_model.nodePosition(node);
     if (!item || !pos) return;
     for (const auto &fig : m_figures)
-        if (fig->layout->id == node.figure) item->setPos(*pos + fig->offset);   // arcs follow (itemChange)
+        if (fig->id == node.figure) item->setPos(*pos + fig->offset);   // arcs follow (itemChange)
 }
 
 void PathwayScene::updateArcsOf(DiagramNode *node)
@@ -131,8 +131,8 @@ void PathwayScene::selectRefs(const QStringList &refs)
 std::pair<QString, QPointF> PathwayScene::figureAt(QPointF scenePos) const
 {
     for (const auto &fig : m_figures)
-        if (QRectF(fig->offset, fig->layout->size).contains(scenePos)) return {fig->layout->id, scenePos - fig->offset};
-    if (m_figures.size() == 1) return {m_figures.front()->layout->id, scenePos - m_figures.front()->offset};
+        if (QRectF(fig->offset, fig->layout->size).contains(scenePos)) return {fig->id, scenePos - fig->offset};
+    if (m_figures.size() == 1) return {m_figures.front()->id, scenePos - m_figures.front()->offset};
     return {};
 }
 
@@ -247,7 +247,8 @@ void PathwayScene::pressInTool(QGraphicsSceneMouseEvent *event)
         }
         const QString modifier = m_pending;
         cancelPending();
-        if (auto *process = dynamic_cast<ProcessItem *>(node)) emit addRegulationRequested(modifier, process->ref());
+        // a copy: handling the request rebuilds the scene, deleting the item that holds ref()
+        if (auto *process = dynamic_cast<ProcessItem *>(node)) emit addRegulationRequested(modifier, QString(process->ref()));
         else emit toolMessage(tr("That is not a process node; regulation cancelled."));
         break;
     }
@@ -302,7 +303,7 @@ void PathwayScene::mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event)
 {
     if (m_tool == EditTool::Select) {
         DiagramNode *node = nodeAt(event->scenePos());
-        if (node && node->isEditable()) emit renameRequested(node->ref());
+        if (node && node->isEditable()) emit renameRequested(QString(node->ref()));
         event->accept();
         return;
     }

@@ -14,7 +14,8 @@ struct PathwayScene::DrugEntry {
 };
 
 struct PathwayScene::Figure {
-    const FigureLayout *layout = nullptr;   // the model's, valid until its content is replaced
+    const FigureLayout *layout = nullptr;   // the model's: dangles once its content is replaced
+    QString id;                             // the figure id (a copy: safe while rebuilding)
     QPointF offset;
     std::map<QString, GlyphItem *> glyphs;        // layout glyph id -> item
     std::map<QString, ProcessItem *> processes;   // reaction id -> item

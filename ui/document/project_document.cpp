@@ -51,7 +51,7 @@ core::Result<core::DocumentFile> ProjectDocument::read(const QString &path)
     const QByteArray head = f.peek(256).trimmed();
     f.close();
     if (head.isEmpty()) return core::Error{path.toStdString(), "the file is empty"};
-    if (head.startsWith('{')) return core::readDocumentFile(path);
+    if (head.startsWith('{') || head.startsWith('[')) return core::readDocumentFile(path);   // JSON: say what is wrong
     if (head.startsWith('<')) return core::importSbmlDocument(path);
     return core::Error{path.toStdString(), "neither a Ferroscope document (JSON) nor an SBML file (XML)"};
 }
