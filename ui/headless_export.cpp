@@ -1,6 +1,7 @@
 #include "ui/headless_export.h"
 
 #include "core/scenario/scenario_document.h"
+#include "ui/document/project_document.h"
 #include "ui/main_window.h"
 
 #include <QDir>
@@ -88,8 +89,31 @@ bool writeHeadlessOutputs(MainWindow &window, const QString &dir, QStringList *w
     return true;
 }
 
-int runHeadless(const QString &dir, QTextStream &out, QTextStream &err)
+int runHeadless(const QString &dir, QTextStream &out, QTextStream &err, std::unique_ptr<ProjectDocument> document)
 {
+    if (document) {   // a document: its own scenario, exported as it was saved, plus the window
+        MainWindow window(std::move(document));
+        window.resize(1600, 1000);
+        window.show();
+        QString error;
+        QStringList written;
+        const bool ok = QDir().mkpath(dir) && waitForLiveResult(window, kRunTimeoutMs, &error) &&
+                        exportAll(window, dir, QStringLiteral("ferroscope-document"), true, &written, &error);
+        QEventLoop settle;   // let the queued replot and the first paint happen before the grab
+        QTimer::singleShot(300, &settle, &QEventLoop::quit);
+        settle.exec();
+        const QString shot = QDir(dir).filePath(QStringLiteral("ferroscope-document-window.png"));
+        if (!ok || !window.grab().save(shot)) {
+            err << "Ferroscope: headless run failed: " << (error.isEmpty() ? QStringLiteral("cannot write ") + shot : error)
+                << Qt::endl;
+            return 1;
+        }
+        out << "Ferroscope: wrote the document's scenario to " << QDir::toNativeSeparators(QFileInfo(dir).absoluteFilePath())
+            << Qt::endl;
+        for (const QString &path : written) out << "  " << path << Qt::endl;
+        out << "  " << QDir::toNativeSeparators(QFileInfo(shot).absoluteFilePath()) << Qt::endl;
+        return 0;
+    }
     MainWindow window;
     window.resize(1920, 1080);
     QStringList written;

@@ -4,12 +4,16 @@
 // the trajectories CSV into a folder (issue #4 §8). GUI thread, QApplication required.
 #pragma once
 
+#include <memory>
+
 #include <QString>
 #include <QStringList>
 
 class QTextStream;
 
 namespace ferroscope::ui {
+
+class ProjectDocument;
 
 class MainWindow;
 
@@ -23,6 +27,8 @@ bool writeHeadlessOutputs(MainWindow &window, const QString &dir, QStringList *w
 
 /// The whole headless run for main(): prints the folder and the paths to `out`, errors to `err`.
 /// Returns the process exit code.
-int runHeadless(const QString &dir, QTextStream &out, QTextStream &err);
+/// With a document: runs it as saved and writes its plots, diagram, slide, CSV and a window shot.
+int runHeadless(const QString &dir, QTextStream &out, QTextStream &err,
+                std::unique_ptr<ProjectDocument> document = nullptr);
 
 }  // namespace ferroscope::ui

@@ -175,6 +175,7 @@ void MainWindow::buildActions()
     m_compareAction->setCheckable(true);
     m_compareAction->setShortcut(QKeySequence(QStringLiteral("Ctrl+K")));
     m_compareAction->setToolTip(tr("Run both phenotypes side by side (Ctrl+K)"));
+    m_compareAction->setEnabled(m_project.phenotypes.size() > 1);
     connect(m_compareAction, &QAction::toggled, m_document, &core::ScenarioDocument::setCompare);
 
     for (const auto &t : m_project.therapies) {
@@ -294,14 +295,15 @@ void MainWindow::buildToolBar()
     bar->setToolButtonStyle(Qt::ToolButtonTextOnly);
     bar->setMovable(false);
     bar->addActions(m_phenotypeGroup->actions());
-    bar->addAction(m_compareAction);
+    if (m_project.phenotypes.size() > 1) bar->addAction(m_compareAction);
     bar->addSeparator();
     auto *presets = new QToolButton(bar);
+
     presets->setText(tr("Therapy preset"));
     presets->setToolTip(tr("Apply one of the paper's therapies (clears the other interventions)"));
     presets->setMenu(m_presetMenu);
     presets->setPopupMode(QToolButton::InstantPopup);
-    bar->addWidget(presets);
+    bar->addWidget(presets)->setVisible(!m_project.therapies.empty());
     bar->addAction(m_resetAction);
     bar->addSeparator();
     bar->addAction(m_pinAction);

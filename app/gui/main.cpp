@@ -60,18 +60,21 @@ int main(int argc, char **argv)
     parser.process(app);
 
     if (parser.isSet(benchmark)) return ferroscope::ui::runLiveBenchmark(parser.value(frames).toInt());
-    if (parser.isSet(headless) || noDisplay) {
-        QTextStream out(stdout), err(stderr);
-        const QString dir = parser.isSet(headless) ? parser.value(headless) : QStringLiteral("ferroscope-output");
-        return ferroscope::ui::runHeadless(dir, out, err);
-    }
     std::unique_ptr<ferroscope::ui::ProjectDocument> document;
     if (!parser.positionalArguments().isEmpty()) {
         const QString path = parser.positionalArguments().front();
         auto opened = ferroscope::ui::ProjectDocument::open(path);
         if (opened) document = std::move(*opened);
-        else QTextStream(stderr) << "ferroscope: cannot open " << path << ": "
-                                 << QString::fromStdString(opened.errorText()) << "\n";
+        else {
+            QTextStream(stderr) << "ferroscope: cannot open " << path << ": "
+                                << QString::fromStdString(opened.errorText()) << "\n";
+            if (parser.isSet(headless) || noDisplay) return 1;
+        }
+    }
+    if (parser.isSet(headless) || noDisplay) {
+        QTextStream out(stdout), err(stderr);
+        const QString dir = parser.isSet(headless) ? parser.value(headless) : QStringLiteral("ferroscope-output");
+        return ferroscope::ui::runHeadless(dir, out, err, std::move(document));
     }
     auto *window = new ferroscope::ui::MainWindow(document ? std::move(document)
                                                            : ferroscope::ui::ProjectDocument::builtin());

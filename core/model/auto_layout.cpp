@@ -4,6 +4,7 @@
 #include "core/model/auto_layout.h"
 
 #include <algorithm>
+#include <optional>
 #include <cmath>
 #include <map>
 #include <numeric>
@@ -207,6 +208,36 @@ LayoutProcess processFor(const ModelSpec &model, const Reaction &r, QPointF pos)
     return p;
 }
 
+// Points the process's flow from its reactants to its products (back edges of cycles flow right
+// to left), axis-aligned so the drawing stays tidy; the ∅ ends follow.
+constexpr double kBackEdgeLift = 50;
+
+void orientProcess(LayoutProcess &p, const Reaction &r, const FigureLayout &fig)
+{
+    auto centroid = [&fig](const std::vector<SpeciesReference> &refs) -> std::optional<QPointF> {
+        QPointF sum;
+        int n = 0;
+        for (const auto &ref : refs)
+            if (const LayoutGlyph *g = fig.findGlyph(QString::fromStdString(ref.species))) {
+                sum += g->pos;
+                ++n;
+            }
+        if (n == 0) return std::nullopt;
+        return sum / n;
+    };
+    const auto from = centroid(r.reactants), to = centroid(r.products);
+    if (from && to && to->x() < from->x() - 1) {
+        // a back edge of a cycle (e.g. the reverse of S1 -> S2): between its ends, above the
+        // forward process that usually sits on the same line, flowing right to left
+        p.pos = (*from + *to) / 2 - QPointF(0, kBackEdgeLift);
+    }
+    const QPointF d = from && to ? *to - *from : to ? *to - p.pos : from ? p.pos - *from : QPointF(1, 0);
+    if (std::abs(d.x()) >= 1) p.dir = QPointF(d.x() > 0 ? 1 : -1, 0);
+    else if (std::abs(d.y()) >= 1) p.dir = QPointF(0, d.y() > 0 ? 1 : -1);
+    p.source = p.pos - p.dir * kEmptySetOffset;
+    p.sink = p.pos + p.dir * kEmptySetOffset;
+}
+
 // Moves everything so the drawing starts at (kMargin, kMargin) and sizes the figure to fit.
 void fitFigure(FigureLayout &fig)
 {
@@ -259,8 +290,11 @@ DiagramLayout autoLayout(const ModelSpec &model)
         g.size = QSizeF(kGlyphWidth, kGlyphHeight);
         fig.glyphs.push_back(g);
     }
-    for (std::size_t r = 0; r < model.reactions.size(); ++r)
-        fig.processes.push_back(processFor(model, model.reactions[r], at[model.species.size() + r]));
+    for (std::size_t r = 0; r < model.reactions.size(); ++r) {
+        LayoutProcess p = processFor(model, model.reactions[r], at[model.species.size() + r]);
+        orientProcess(p, model.reactions[r], fig);
+        fig.processes.push_back(std::move(p));
+    }
     fig.compartments = compartmentBoxes(model, fig);
     fitFigure(fig);
     return DiagramLayout::fromFigures({fig});

@@ -180,12 +180,29 @@ InterventionsPanel::InterventionsPanel(core::ScenarioDocument &document, QWidget
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
     layout->setSpacing(8);
-    layout->addWidget(buildPhenotypeBox());
-    layout->addWidget(buildPresetBox());
+    const core::Project &project = document.project();
+    QWidget *cells = buildPhenotypeBox();
+    QWidget *presets = buildPresetBox();
+    layout->addWidget(cells);
+    layout->addWidget(presets);
+    // A foreign (SBML) model has no catalogue: show only the parts it has.
+    cells->setVisible(!project.phenotypes.empty());
+    m_compare->setVisible(project.phenotypes.size() > 1);
+    presets->setVisible(!project.therapies.empty());
+    if (project.phenotypes.empty() && project.genes.empty() && project.inputs.empty() && project.therapies.empty()) {
+        auto *none = new QLabel(tr("This model has no phenotypes, gene targets or drug inputs to switch. Change its "
+                                   "parameters and initial values in the Inspector (select an element on the "
+                                   "diagram with the Select tool)."), this);
+        none->setWordWrap(true);
+        none->setObjectName(QStringLiteral("noInterventions"));
+        layout->addWidget(none);
+    }
 
     m_toolBox = new QToolBox(this);
-    m_pages.push_back({m_toolBox->addItem(buildGenePage(), {}), QStringLiteral("Gene targets"), {}, true});
-    for (const auto &g : document.project().genes) m_pages.back().ids << QString::fromStdString(g.id);
+    if (!project.genes.empty()) {
+        m_pages.push_back({m_toolBox->addItem(buildGenePage(), {}), QStringLiteral("Gene targets"), {}, true});
+        for (const auto &g : document.project().genes) m_pages.back().ids << QString::fromStdString(g.id);
+    }
     QStringList placed;
     for (const auto &[title, ids] : inputPages()) {
         QStringList present;
@@ -201,6 +218,10 @@ InterventionsPanel::InterventionsPanel(core::ScenarioDocument &document, QWidget
     if (!others.isEmpty())
         m_pages.push_back({m_toolBox->addItem(buildInputPage(others), {}), QStringLiteral("Other inputs"), others, false});
     layout->addWidget(m_toolBox, 1);
+    if (m_toolBox->count() == 0) {
+        m_toolBox->hide();
+        layout->addStretch(1);
+    }
     fitPagesToWidth();
 
     connect(&m_document, &core::ScenarioDocument::geneChanged, this, [this](const QString &id) { syncGene(id); });
