@@ -1,6 +1,10 @@
 #include "ui/live_benchmark.h"
 
 #include "ui/headless_export.h"
+#include "core/model/model_edits.h"
+#include "core/model/pathway_model.h"
+#include "ui/commands/content_command.h"
+#include "ui/document/project_document.h"
 #include "ui/main_window.h"
 #include "ui/panels/interventions_panel.h"
 #include "ui/plots/trajectory_panel.h"
@@ -14,6 +18,7 @@
 #include <QTemporaryDir>
 #include <QTextStream>
 #include <QTimer>
+#include <QUndoStack>
 
 #include <algorithm>
 #include <cmath>
@@ -164,6 +169,60 @@ LiveBenchmarkResult measureLiveLatency(MainWindow &window, int frames)
     return out;
 }
 
+LiveBenchmarkResult measureEditLatency(MainWindow &window, int frames)
+{
+    // A user's protein with synthesis and degradation is added once; then one structural edit (it
+    // inhibits its own synthesis, a Hill term in the rate law) is made and unmade by undo/redo:
+    // every frame recompiles the model on the worker, rebuilds the diagram, re-runs (with a new
+    // pre-equilibration) and repaints the curves.
+    LiveBenchmarkResult out;
+    core::PathwayModel &model = window.projectDocument().model();
+    QUndoStack &undo = window.undoStack();
+    auto added = pushEdit(undo, model, QStringLiteral("benchmark edit"), [](core::edits::Content &c) {
+        core::edits::NewSpecies sp;
+        sp.name = "BenchProtein";
+        sp.initialConcentration = 1;
+        auto id = core::edits::addSpecies(c, sp);
+        if (!id) return id;
+        core::edits::NewReaction synthesis, degradation;   // a steady state exists: k_syn/k_deg
+        synthesis.products = {*id};
+        degradation.reactants = {*id};
+        auto made = core::edits::addReaction(c, synthesis);
+        return made ? core::edits::addReaction(c, degradation) : made;
+    });
+    if (!added) {
+        out.error = QString::fromStdString(added.errorText());
+        return out;
+    }
+    if (!waitForCurves(window, window.requestedGeneration(), &out.error)) return out;
+    auto regulated = pushEdit(undo, model, QStringLiteral("benchmark regulation"), [&](core::edits::Content &c) {
+        core::edits::NewRegulation reg;
+        reg.modifier = c.project.model.species.back().id;
+        reg.reaction = c.project.model.reactions[c.project.model.reactions.size() - 2].id;
+        reg.cls = core::ArcClass::Inhibition;
+        return core::edits::addRegulation(c, reg);
+    });
+    if (!regulated) {
+        out.error = QString::fromStdString(regulated.errorText());
+        return out;
+    }
+    if (!waitForCurves(window, window.requestedGeneration(), &out.error)) return out;
+    for (int frame = 0; frame < frames; ++frame) {
+        QElapsedTimer clock;
+        clock.start();
+        if (frame % 2 == 0) undo.undo();
+        else undo.redo();
+        if (!waitForCurves(window, window.requestedGeneration(), &out.error)) return out;
+        out.samplesMs.push_back(double(clock.nsecsElapsed()) / 1e6);
+    }
+    while (undo.canUndo()) undo.undo();
+    out.frames = int(out.samplesMs.size());
+    out.p50 = percentile(out.samplesMs, 0.50);
+    out.p95 = percentile(out.samplesMs, 0.95);
+    out.max = out.samplesMs.empty() ? 0 : *std::max_element(out.samplesMs.begin(), out.samplesMs.end());
+    return out;
+}
+
 int runLiveBenchmark(int frames)
 {
     QTemporaryDir settingsDir;   // leave the user's window settings alone
@@ -177,7 +236,20 @@ int runLiveBenchmark(int frames)
         QTextStream(stderr) << "Ferroscope: benchmark failed: " << result.error << Qt::endl;
         return 1;
     }
-    out << result.json() << Qt::endl;
+    const LiveBenchmarkResult edits = measureEditLatency(window, std::clamp(frames / 5, 2, 40));
+    if (!edits.error.isEmpty()) {
+        QTextStream(stderr) << "Ferroscope: edit benchmark failed: " << edits.error << Qt::endl;
+        return 1;
+    }
+    QString json = result.json();
+    json.chop(1);   // the closing brace: the edit figures join the same object
+    out << json
+        << QStringLiteral(", \"edit_p50_ms\":%1, \"edit_p95_ms\":%2, \"edit_max_ms\":%3, \"edit_frames\":%4}")
+               .arg(QString::number(edits.p50, 'f', 3), QString::number(edits.p95, 'f', 3),
+                    QString::number(edits.max, 'f', 3))
+               .arg(edits.frames)
+        << Qt::endl;
+    window.undoStack().setClean();
     return 0;
 }
 

@@ -25,6 +25,8 @@ struct LiveBenchmarkResult {
 /// Drives `frames` changes through the window's interventions panel; compare mode is switched on
 /// through its checkbox first. The window should be shown (offscreen is fine).
 LiveBenchmarkResult measureLiveLatency(MainWindow &window, int frames);
+/// Model edit -> recompiled, re-simulated and repainted curves (undo/redo of an added species).
+LiveBenchmarkResult measureEditLatency(MainWindow &window, int frames);
 
 /// The whole benchmark for main(): prints one JSON line; returns the exit code.
 int runLiveBenchmark(int frames);
