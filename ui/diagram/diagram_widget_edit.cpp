@@ -35,19 +35,19 @@ void DiagramWidget::buildEditActions()
         connect(a, &QAction::triggered, this, [this, tool] { setTool(tool); });
         return a;
     };
-    addTool(tr("Explore"), QStringLiteral("Ctrl+1"),
+    addTool(tr("Explore"), QStringLiteral("Alt+1"),
             tr("Teaching mode: click a gene glyph to cycle normal → knock-down → knockout → overexpressed; "
                "click anything else for its evidence"), EditTool::Explore)->setChecked(true);
-    addTool(tr("Select"), QStringLiteral("Ctrl+2"),
+    addTool(tr("Select"), QStringLiteral("Alt+2"),
             tr("Select, move (drag), rename (double-click) and delete (Del) glyphs; drag on the canvas to select "
                "several"), EditTool::Select);
-    QAction *species = addTool(tr("+ Species"), QStringLiteral("Ctrl+3"),
+    QAction *species = addTool(tr("+ Species"), QStringLiteral("Alt+3"),
                                tr("Click on the canvas to add a species there (its compartment is the one you click in)"),
                                EditTool::AddSpecies);
-    addTool(tr("+ Reaction"), QStringLiteral("Ctrl+4"),
+    addTool(tr("+ Reaction"), QStringLiteral("Alt+4"),
             tr("Click the reactant (or empty canvas for ∅), then the product (or empty canvas for ∅)"),
             EditTool::AddReaction);
-    QAction *regulation = addTool(tr("+ Regulation"), QStringLiteral("Ctrl+5"),
+    QAction *regulation = addTool(tr("+ Regulation"), QStringLiteral("Alt+5"),
                                   tr("Click the regulating species, then the process node it acts on; the rate law "
                                      "is multiplied by a Hill term you can tune"),
                                   EditTool::AddRegulation);
