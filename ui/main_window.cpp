@@ -272,8 +272,16 @@ void MainWindow::buildMenus()
     rebuildBaselineMenu();
     scenario->addSeparator();
     scenario->addAction(tr("Analyses…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A), this, [this] {
-        if (!m_analysisWindow) m_analysisWindow = new AnalysisWindow(m_project, m_document->scenario(), this);
-        else m_analysisWindow->setBaseScenario(m_document->scenario());
+        if (m_analysisWindow && m_analysisRevision != m_doc->model().revision() && !m_analysisWindow->isVisible()) {
+            delete m_analysisWindow;   // made for a model that has been edited since
+            m_analysisWindow = nullptr;
+        }
+        if (!m_analysisWindow) {
+            m_analysisWindow = new AnalysisWindow(m_project, m_document->scenario(), this);
+            m_analysisRevision = m_doc->model().revision();
+        } else {
+            m_analysisWindow->setBaseScenario(m_document->scenario());
+        }
         m_analysisWindow->show();
         m_analysisWindow->raise();
         m_analysisWindow->activateWindow();

@@ -220,6 +220,7 @@ private:
     QElapsedTimer m_sinceRequest;
     bool m_fittedOnce = false;
     class AnalysisWindow *m_analysisWindow = nullptr;   // Scenario > Analyses… (non-modal)
+    std::uint64_t m_analysisRevision = 0;                // model revision it was made for
 };
 
 }  // namespace ferroscope::ui

@@ -108,10 +108,9 @@ void MainWindow::modelEdited()
     m_controller->setProject(m_project);
     m_baselineController->setProject(m_project);
     m_trajectories->setProject(m_project);
-    if (m_analysisWindow && !m_analysisWindow->isVisible()) {
-        delete m_analysisWindow;        // reopened on the edited model when asked for
-        m_analysisWindow = nullptr;
-    }
+    if (m_analysisWindow && m_analysisWindow->isVisible())   // it keeps its runs; reopening uses the edit
+        statusBar()->showMessage(tr("The Analyses window still uses the model as it was; close and reopen it "
+                                    "(Ctrl+Shift+A) to analyse the edited model."), 10000);
     runCurrentScenario();
     if (m_document->activeBaseline() >= 0) runBaseline();
 }
