@@ -85,7 +85,7 @@ MainWindow::MainWindow(std::unique_ptr<ProjectDocument> document, QWidget *paren
     setObjectName(QStringLiteral("ferroscopeMainWindow"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/ferroscope.svg")));
     setDockOptions(AnimatedDocks | AllowTabbedDocks | AllowNestedDocks);
-    if (m_doc->restoreNotes().isEmpty() && m_doc->path().isEmpty()) applyInitialDefaults();
+    if (!m_doc->hadSavedExplorer()) applyInitialDefaults();
     buildCentre();
     buildDocks();
     buildEditing();
@@ -100,6 +100,8 @@ MainWindow::MainWindow(std::unique_ptr<ProjectDocument> document, QWidget *paren
     applyDefaultLayout();
     if (!m_doc->savedPlots().isEmpty()) applyPlotSettings(m_doc->savedPlots());
     updateTitle();
+    if (!m_doc->restoreNotes().isEmpty())
+        statusBar()->showMessage(tr("Opened with notes: %1").arg(m_doc->restoreNotes().join(QStringLiteral("; "))), 20000);
     runCurrentScenario();
     if (m_document->activeBaseline() >= 0) runBaseline();
 }

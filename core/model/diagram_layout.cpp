@@ -119,6 +119,7 @@ struct Reader {
         }
         const QPointF d = point(v, QStringLiteral("dir"));
         const double len = std::hypot(d.x(), d.y());
+        if (std::abs(len - 1) < 1e-12) return d;   // already a unit vector: keep it bit for bit
         return len > 0 ? d / len : QPointF(1, 0);
     }
 

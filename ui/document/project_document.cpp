@@ -17,7 +17,8 @@ ProjectDocument::ProjectDocument(core::DocumentFile file, QString path, QObject 
                                                                 : core::autoLayout(file.project.model);
     m_model = std::make_unique<core::PathwayModel>(std::move(file.project), std::move(layout));
     m_scenario = std::make_unique<core::ScenarioDocument>(m_model->project());
-    if (!file.explorer.isEmpty()) m_notes = m_scenario->restore(file.explorer);
+    m_hadExplorer = !file.explorer.isEmpty();
+    if (m_hadExplorer) m_notes = m_scenario->restore(file.explorer);
     m_undo.setUndoLimit(500);
     connect(&m_undo, &QUndoStack::cleanChanged, this, [this] { explorerChanged(); });
     connect(m_scenario.get(), &core::ScenarioDocument::scenarioChanged, this, [this] {
@@ -43,8 +44,9 @@ std::unique_ptr<ProjectDocument> ProjectDocument::builtin()
     return std::make_unique<ProjectDocument>(std::move(file));
 }
 
-core::Result<core::DocumentFile> ProjectDocument::read(const QString &path)
+core::Result<core::DocumentFile> ProjectDocument::read(const QString &path, QStringList *notes, bool *sbml)
 {
+    if (sbml) *sbml = false;
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
         return core::Error{path.toStdString(), "cannot open: " + f.errorString().toStdString()};
@@ -52,18 +54,27 @@ core::Result<core::DocumentFile> ProjectDocument::read(const QString &path)
     f.close();
     if (head.isEmpty()) return core::Error{path.toStdString(), "the file is empty"};
     if (head.startsWith('{') || head.startsWith('[')) return core::readDocumentFile(path);   // JSON: say what is wrong
-    if (head.startsWith('<')) return core::importSbmlDocument(path);
+    if (head.startsWith('<')) {
+        if (sbml) *sbml = true;
+        std::vector<std::string> imported;
+        auto file = core::importSbmlDocument(path, &imported);
+        if (notes)
+            for (const auto &n : imported) *notes << QString::fromStdString(n);
+        return file;
+    }
     return core::Error{path.toStdString(), "neither a Ferroscope document (JSON) nor an SBML file (XML)"};
 }
 
 core::Result<std::unique_ptr<ProjectDocument>> ProjectDocument::open(const QString &path)
 {
-    auto file = read(path);
+    QStringList notes;
+    bool sbml = false;
+    auto file = read(path, &notes, &sbml);
     if (!file) return file.errors();
-    const bool json = QFileInfo(path).suffix().compare(QLatin1String("xml"), Qt::CaseInsensitive) != 0 &&
-                      QFileInfo(path).suffix().compare(QLatin1String("sbml"), Qt::CaseInsensitive) != 0;
     // An imported SBML file stays untitled: Save writes a Ferroscope document, never over the SBML.
-    return std::make_unique<ProjectDocument>(std::move(*file), json ? path : QString());
+    auto document = std::make_unique<ProjectDocument>(std::move(*file), sbml ? QString() : path);
+    document->m_notes = notes + document->m_notes;
+    return document;
 }
 
 QString ProjectDocument::displayName() const

@@ -33,7 +33,9 @@ public:
     /// writes a Ferroscope document). Errors leave nothing half-open.
     static core::Result<std::unique_ptr<ProjectDocument>> open(const QString &path);
     /// Reads a file into a DocumentFile (JSON document or SBML) without opening it.
-    static core::Result<core::DocumentFile> read(const QString &path);
+    /// `notes` receives import notes (parts of an SBML file skipped); `sbml` whether it was SBML.
+    static core::Result<core::DocumentFile> read(const QString &path, QStringList *notes = nullptr,
+                                                 bool *sbml = nullptr);
 
     core::PathwayModel &model() { return *m_model; }
     const core::PathwayModel &model() const { return *m_model; }
@@ -44,8 +46,11 @@ public:
     /// File name, or "Untitled" / the model title for a new or imported document.
     QString displayName() const;
     bool isModified() const;
-    /// Notes from restoring the explorer state (unknown ids skipped), for the status bar.
+    /// Notes from importing (SBML parts skipped) and restoring the explorer state (unknown ids
+    /// skipped), for the status bar.
     QStringList restoreNotes() const { return m_notes; }
+    /// The file carried interventions/snapshots (else the window applies its first-run defaults).
+    bool hadSavedExplorer() const { return m_hadExplorer; }
 
     /// Everything to save; `plots` is the plot panel state (UI-defined).
     core::DocumentFile toFile(const QJsonObject &plots) const;
@@ -68,6 +73,7 @@ private:
     QJsonObject m_plots;
     QStringList m_notes;
     bool m_explorerDirty = false;
+    bool m_hadExplorer = false;
     bool m_lastModified = false;
 };
 

@@ -1,5 +1,8 @@
 #include "ui/plots/trajectory_panel.h"
 
+#include "core/io/project_file.h"
+#include "core/io/sbml_document.h"
+
 #include "ui/export/export_file.h"
 #include "ui/style/palette.h"
 
@@ -46,7 +49,8 @@ TrajectoryPanel::TrajectoryPanel(const core::Project &project, QWidget *parent)
         emit curvesReplotted(m_result ? m_result->generation : 0);
     });
 
-    for (const auto &sp : project.model.species) m_initialSpecies << QString::fromStdString(sp.id);
+    const QStringList added = addedSpecies(project);
+    if (!added.isEmpty()) m_specs.push_back(PanelSpec::custom(project, added, addedSpeciesTitle()));
     applyPanels();
 }
 
@@ -54,12 +58,22 @@ TrajectoryPanel::~TrajectoryPanel() = default;
 
 QString TrajectoryPanel::addedSpeciesTitle() { return tr("Added species"); }
 
+QStringList TrajectoryPanel::addedSpecies(const core::Project &project)
+{
+    // Only the built-in model has panels that leave species out (MODEL.md §7); a foreign model's
+    // default panels show all its species, added ones included.
+    QStringList out;
+    if (!core::isBuiltinModel(project)) return out;
+    const core::ModelSpec &builtin = core::builtinProject().model;
+    for (const auto &sp : project.model.species)
+        if (!builtin.findSpecies(sp.id)) out << QString::fromStdString(sp.id);
+    return out;
+}
+
 void TrajectoryPanel::setProject(const core::Project &project)
 {
     const std::vector<PanelSpec> oldDefaults = PanelSpec::defaults(m_project);
-    QStringList added;
-    for (const auto &sp : project.model.species)
-        if (!m_initialSpecies.contains(QString::fromStdString(sp.id))) added << QString::fromStdString(sp.id);
+    const QStringList added = addedSpecies(project);
     std::vector<PanelSpec> specs = PanelSpec::defaults(project);
     for (const PanelSpec &p : m_specs) {   // custom panels survive, with refreshed names and units
         const bool isDefault = std::find(oldDefaults.begin(), oldDefaults.end(), p) != oldDefaults.end();

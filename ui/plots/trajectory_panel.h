@@ -45,9 +45,11 @@ public:
     /// Appends PanelSpec::custom(project, ids, title) and shows it.
     void addCustomPanel(const QStringList &ids, const QString &title = {});
     /// The model was edited: names and units are refreshed, custom panels keep their ids, and
-    /// species added since the panel was made get an "Added species" panel of their own.
+    /// species added to the built-in model get an "Added species" panel of their own.
     void setProject(const core::Project &project);
     static QString addedSpeciesTitle();
+    /// Species of an edited built-in model that are not the model's own (they get that panel).
+    static QStringList addedSpecies(const core::Project &project);
 
     // ---- data
     void setResult(core::RunResultPtr result);
@@ -99,7 +101,6 @@ private:
     void updateStaleText();
 
     core::Project m_project;
-    QStringList m_initialSpecies;   // species of the model as first shown
     std::vector<PanelSpec> m_specs;
     QStringList m_visible;   // empty = all
     core::RunResultPtr m_result, m_baseline;
