@@ -228,6 +228,15 @@ private slots:
         settledValue("Xprot");
         QTest::qWait(300);
         QVERIFY(m_window->grab().save(QString::fromLocal8Bit(dir) + "/editing.png"));
+        // a hand-routed glyph moved far: how do its arcs look?
+        ui::GlyphItem *lip = glyphOf("LIP");
+        const auto ref = scene()->nodeRef(lip);
+        QVERIFY(ref);
+        const QPointF from = *model().nodePosition(*ref);
+        m_window->diagramEditor()->moveNodes({{*ref, {from, from + QPointF(120, 90)}}});
+        QTest::qWait(200);
+        QVERIFY(m_window->diagramWidget()->grab().save(QString::fromLocal8Bit(dir) + "/moved.png"));
+        m_window->undoStack().undo();
     }
 
     void cleanupTestCase()
