@@ -46,12 +46,14 @@ int main(int argc, char **argv)
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption benchmark(QStringLiteral("benchmark-live"),
-                                       QStringLiteral("Time slider changes -> replotted curves offscreen; print JSON."));
+                                       QStringLiteral("Time slider changes and model edits -> replotted curves "
+                                                     "offscreen; print JSON."));
     const QCommandLineOption frames(QStringLiteral("frames"), QStringLiteral("Changes to time (default 200)."),
                                     QStringLiteral("N"), QStringLiteral("200"));
     const QCommandLineOption headless(QStringLiteral("headless-out"),
-                                      QStringLiteral("Run the default scenario without a window; write plots, "
-                                                     "diagram, slide and CSV to DIR (default ./ferroscope-output)."),
+                                      QStringLiteral("Run without a window: the default scenario, or FILE's own; "
+                                                     "write plots, diagram, slide and CSV to DIR (default "
+                                                     "./ferroscope-output)."),
                                       QStringLiteral("DIR"));
     parser.addOptions({benchmark, frames, headless});
     parser.addPositionalArgument(QStringLiteral("file"),
