@@ -272,6 +272,50 @@ private slots:
         QSettings("Ferroscope", "Ferroscope").clear();
     }
 
+    // ------------------------------------------------------------------ 0. interventions undo
+    void interventionsAreUndoable()
+    {
+        MainWindow w;
+        ProjectDocument &d = w.projectDocument();
+        core::ScenarioDocument &sd = w.document();
+        QCOMPARE(d.undoStack().count(), 0);   // opening (with the light defaults) is not a step
+        sd.setGene("GPX4", 0.0);
+        QCOMPARE(d.undoStack().count(), 1);
+        // switching erastin on and dragging its dose slider: changes of one control within a
+        // second are one step; another control is a step of its own
+        sd.setInputEnabled("ERA", true);
+        for (double dose : {1.0, 2.0, 3.0, 4.0, 5.0}) sd.setInputDose("ERA", dose);
+        QCOMPARE(d.undoStack().count(), 2);
+        sd.setGene("NRF2", 3.0);
+        QCOMPARE(d.undoStack().count(), 3);
+        d.undoStack().undo();
+        QCOMPARE(sd.gene("NRF2"), 1.0);
+        QVERIFY(sd.input("ERA").enabled);
+        QCOMPARE(sd.input("ERA").dose, 5.0);
+        d.undoStack().undo();
+        QVERIFY(!sd.input("ERA").enabled);
+        QCOMPARE(sd.input("ERA").dose, core::builtinProject().findInput("ERA")->typicalDose);
+        QCOMPARE(sd.gene("GPX4"), 0.0);
+        d.undoStack().undo();
+        QCOMPARE(sd.gene("GPX4"), 1.0);
+        QVERIFY(!d.isModified());   // untitled built-in model: exploring is not unsaved work
+        d.undoStack().redo();
+        QCOMPARE(sd.gene("GPX4"), 0.0);
+        // a change undone through the stack re-simulates like any other
+        const auto before = w.requestedGeneration();
+        d.undoStack().undo();
+        QVERIFY(w.requestedGeneration() > before);
+        // in a saved document interventions are work: modified after a change, clean after undo
+        QString error;
+        QVERIFY2(w.saveTo(path("interventions.ferroscope"), &error), qPrintable(error));
+        QVERIFY(!d.isModified());
+        sd.setPhenotype("CSC");
+        QVERIFY(d.isModified());
+        d.undoStack().undo();
+        QCOMPARE(sd.phenotype(), QStringLiteral("nonCSC"));
+        QVERIFY(!d.isModified());
+    }
+
     // ------------------------------------------------------------------ 1. round trip
     void saveLoadRoundTrip()
     {
@@ -286,6 +330,7 @@ private slots:
         sd.pinSnapshot("Before the edit");
         QCOMPARE(sd.activeBaseline(), 0);
         QVERIFY(!d.isModified());   // exploring the untitled built-in model is not work to save
+        const int explored = d.undoStack().count();   // intervention changes are undo steps too
 
         auto species = ui::pushEdit(d.undoStack(), d.model(), "add species",
                                     [](Content &c) { return core::edits::addSpecies(c, newSpecies("RoundX", {120, 80})); });
@@ -301,7 +346,7 @@ private slots:
         const core::NodeRef lip{"fig1", core::NodeRef::Kind::Glyph, "LIP"};
         const QPointF lip0 = *d.model().nodePosition(lip);
         d.undoStack().push(new ui::MoveNodesCommand(d.model(), {{lip, {lip0, lip0 + QPointF(33, -17)}}}));
-        QCOMPARE(d.undoStack().count(), 3);
+        QCOMPARE(d.undoStack().count(), explored + 3);
         QVERIFY(d.isModified());
         QVERIFY(w.isWindowModified());
         w.addCustomPlot({"LIP", "RoundX", "FeR"}, "My iron plot");

@@ -86,6 +86,7 @@ MainWindow::MainWindow(std::unique_ptr<ProjectDocument> document, QWidget *paren
     setWindowIcon(QIcon(QStringLiteral(":/icons/ferroscope.svg")));
     setDockOptions(AnimatedDocks | AllowTabbedDocks | AllowNestedDocks);
     if (!m_doc->hadSavedExplorer()) applyInitialDefaults();
+    m_doc->resetScenarioBaseline();   // the opening state is not an undoable step
     buildCentre();
     buildDocks();
     buildEditing();

@@ -179,9 +179,8 @@ MainWindow *MainWindow::replaceWith(std::unique_ptr<ProjectDocument> document)
     next->restoreState(saveState());
     if (isMaximized()) next->showMaximized();
     else next->show();
-    m_doc->undoStack().setClean();   // already asked: closing this one must not ask again
     setAttribute(Qt::WA_DeleteOnClose);
-    m_savePrompt = [] { return int(QMessageBox::Discard); };
+    m_savePrompt = [] { return int(QMessageBox::Discard); };   // already asked: closing must not ask again
     close();
     return next;
 }
@@ -285,7 +284,7 @@ MainWindow *MainWindow::offerRecovery(MainWindow *current)
             continue;
         }
         auto document = std::make_unique<ProjectDocument>(std::move(*file), r.originalPath);
-        document->undoStack().resetClean();   // recovered work is unsaved until the user saves it
+        document->markUnsaved();   // recovered work is unsaved until the user saves it
         Autosave::discard(r);
         current = current->replaceWith(std::move(document));
         break;

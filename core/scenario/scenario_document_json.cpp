@@ -76,6 +76,7 @@ QStringList ScenarioDocument::restore(const QJsonObject &json)
     const QString phenotype = json.value("phenotype").toString(m_phenotype);
     if (phenotype.isEmpty() || m_project.findPhenotype(phenotype.toStdString())) m_phenotype = phenotype;
     else notes << tr("unknown phenotype '%1' ignored").arg(phenotype);
+    m_genes.clear();   // the saved state is complete: a gene not listed is normal
     const QJsonObject genes = json.value("genes").toObject();
     for (auto it = genes.begin(); it != genes.end(); ++it) {
         const double x = it.value().toDouble(-1);
@@ -83,6 +84,11 @@ QStringList ScenarioDocument::restore(const QJsonObject &json)
             notes << tr("gene setting '%1' ignored").arg(it.key());
         else if (x == 1.0) m_genes.erase(it.key());
         else m_genes[it.key()] = x;
+    }
+    for (const auto &in : m_project.inputs) {   // an input not listed is off at its typical dose
+        InputSetting off;
+        off.dose = in.typicalDose;
+        m_inputs[QString::fromStdString(in.id)] = off;
     }
     const QJsonObject inputs = json.value("inputs").toObject();
     for (auto it = inputs.begin(); it != inputs.end(); ++it) {

@@ -3,6 +3,6 @@
 
 namespace ferroscope::ui {
 
-enum class CommandId { SetParameter = 1, MoveNodes = 2 };
+enum class CommandId { SetParameter = 1, MoveNodes = 2, Scenario = 3 };
 
 }  // namespace ferroscope::ui

@@ -3,6 +3,7 @@
 #include "core/io/project_file.h"
 #include "core/io/sbml_document.h"
 #include "core/model/auto_layout.h"
+#include "ui/commands/scenario_command.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -20,15 +21,65 @@ ProjectDocument::ProjectDocument(core::DocumentFile file, QString path, QObject 
     m_hadExplorer = !file.explorer.isEmpty();
     if (m_hadExplorer) m_notes = m_scenario->restore(file.explorer);
     m_undo.setUndoLimit(500);
-    connect(&m_undo, &QUndoStack::cleanChanged, this, [this] { explorerChanged(); });
-    connect(m_scenario.get(), &core::ScenarioDocument::scenarioChanged, this, [this] {
-        m_explorerDirty = true;
-        explorerChanged();
-    });
-    connect(m_scenario.get(), &core::ScenarioDocument::snapshotsChanged, this, [this] {
-        m_explorerDirty = true;
-        explorerChanged();
-    });
+    auto contentChanged = [this] { ++m_contentGeneration; };
+    connect(m_model.get(), &core::PathwayModel::contentReplaced, this, contentChanged);
+    connect(m_model.get(), &core::PathwayModel::parameterChanged, this, contentChanged);
+    connect(m_model.get(), &core::PathwayModel::nodeMoved, this, contentChanged);
+    markSaved();
+    connect(&m_undo, &QUndoStack::indexChanged, this, &ProjectDocument::updateModified);
+    connect(m_scenario.get(), &core::ScenarioDocument::scenarioChanged, this, &ProjectDocument::recordScenario);
+    connect(m_scenario.get(), &core::ScenarioDocument::snapshotsChanged, this, &ProjectDocument::recordScenario);
+}
+
+const std::string &ProjectDocument::contentKey() const
+{
+    // Serialising the model takes milliseconds: done again only after the content changed, not
+    // for every intervention step of a slider drag.
+    if (m_keyGeneration != m_contentGeneration) {
+        m_key = core::writeProjectJson(m_model->project()) + m_model->layout().toJson().toStdString();
+        m_keyGeneration = m_contentGeneration;
+    }
+    return m_key;
+}
+
+void ProjectDocument::markSaved()
+{
+    m_savedContent = contentKey();
+    m_savedExplorer = m_lastExplorer = m_scenario->toJson();
+    m_forceModified = false;
+    updateModified();
+}
+
+void ProjectDocument::resetScenarioBaseline()
+{
+    m_lastExplorer = m_savedExplorer = m_scenario->toJson();
+    updateModified();
+}
+
+void ProjectDocument::markUnsaved()
+{
+    m_forceModified = true;
+    updateModified();
+}
+
+void ProjectDocument::recordScenario()
+{
+    if (m_applyingScenario) return;
+    const QJsonObject after = m_scenario->toJson();
+    if (after == m_lastExplorer) return;
+    const QStringList keys = ScenarioCommand::changedKeys(m_lastExplorer, after);
+    auto apply = [this](const QJsonObject &state) {
+        m_applyingScenario = true;
+        m_scenario->restore(state);
+        m_lastExplorer = m_scenario->toJson();
+        m_applyingScenario = false;
+        updateModified();
+    };
+    const QString what = m_scenario->summary();
+    m_undo.push(new ScenarioCommand(apply, m_lastExplorer, after, keys.join(QLatin1Char(',')),
+                                    tr("Interventions: %1").arg(what)));
+    m_lastExplorer = after;
+    updateModified();
 }
 
 ProjectDocument::~ProjectDocument()
@@ -87,12 +138,14 @@ QString ProjectDocument::displayName() const
 
 bool ProjectDocument::isModified() const
 {
-    // Exploring the untitled built-in model is not "work" to save; edits of the model always are,
-    // and so are intervention changes of a document that lives in a file.
-    return !m_undo.isClean() || (m_explorerDirty && !m_path.isEmpty());
+    // Exploring an untitled model is not "work" to save; edits of the model or its diagram always
+    // are, and so are intervention changes of a document that lives in a file. Compared by
+    // content, so undoing back to the saved state is unmodified again.
+    if (m_forceModified || contentKey() != m_savedContent) return true;
+    return !m_path.isEmpty() && m_scenario->toJson() != m_savedExplorer;
 }
 
-void ProjectDocument::explorerChanged()
+void ProjectDocument::updateModified()
 {
     const bool modified = isModified();
     if (modified == m_lastModified) return;
@@ -117,9 +170,8 @@ core::Result<bool> ProjectDocument::saveAs(const QString &path, const QJsonObjec
     const bool newPath = path != m_path;
     m_path = path;
     m_plots = plots;
-    m_explorerDirty = false;
     m_undo.setClean();
-    explorerChanged();
+    markSaved();
     if (newPath) emit pathChanged(path);
     return true;
 }

@@ -15,7 +15,9 @@
 #include <QStringList>
 #include <QUndoStack>
 
+#include <cstdint>
 #include <memory>
+#include <string>
 
 namespace ferroscope::ui {
 
@@ -58,13 +60,20 @@ public:
     core::Result<bool> saveAs(const QString &path, const QJsonObject &plots);
     /// The plot settings read from the file (applied by the window after it built its panels).
     QJsonObject savedPlots() const { return m_plots; }
+    /// The current interventions count as "as opened" (after the window's first-run defaults).
+    void resetScenarioBaseline();
+    /// Unsaved whatever the content (recovered work, until it is saved).
+    void markUnsaved();
 
 signals:
     void modifiedChanged(bool modified);
     void pathChanged(const QString &path);
 
 private:
-    void explorerChanged();
+    void updateModified();
+    void recordScenario();
+    void markSaved();
+    const std::string &contentKey() const;
 
     std::unique_ptr<core::PathwayModel> m_model;
     std::unique_ptr<core::ScenarioDocument> m_scenario;
@@ -72,8 +81,15 @@ private:
     QString m_path;
     QJsonObject m_plots;
     QStringList m_notes;
-    bool m_explorerDirty = false;
     bool m_hadExplorer = false;
+    std::string m_savedContent;        // model + layout as last opened/saved
+    QJsonObject m_savedExplorer;       // interventions as last opened/saved
+    QJsonObject m_lastExplorer;        // interventions as last recorded on the undo stack
+    bool m_applyingScenario = false;   // an undo/redo is restoring interventions
+    bool m_forceModified = false;
+    std::uint64_t m_contentGeneration = 1;       // bumped by every model/layout change
+    mutable std::uint64_t m_keyGeneration = 0;   // generation m_key was made for
+    mutable std::string m_key;
     bool m_lastModified = false;
 };
 
