@@ -40,6 +40,15 @@ double percentile(std::vector<double> sorted, double q)
     return sorted[std::min(sorted.size() - 1, rank == 0 ? 0 : rank - 1)];
 }
 
+/// Fills frames and the percentiles from the samples.
+void summarise(LiveBenchmarkResult &out)
+{
+    out.frames = int(out.samplesMs.size());
+    out.p50 = percentile(out.samplesMs, 0.50);
+    out.p95 = percentile(out.samplesMs, 0.95);
+    out.max = out.samplesMs.empty() ? 0 : *std::max_element(out.samplesMs.begin(), out.samplesMs.end());
+}
+
 /// Counts paint events of a widget and calls back after each one has been delivered.
 class PaintWatcher : public QObject {
 public:
@@ -162,10 +171,7 @@ LiveBenchmarkResult measureLiveLatency(MainWindow &window, int frames)
             std::fprintf(stderr, "frame %d: changed %.2f, solver %.2f, shown %.2f, replotted %.2f, painted %.2f ms\n",
                          frame, changedMs, window.lastResult()->elapsedMs, shownMs, plottedMs, out.samplesMs.back());
     }
-    out.frames = int(out.samplesMs.size());
-    out.p50 = percentile(out.samplesMs, 0.50);
-    out.p95 = percentile(out.samplesMs, 0.95);
-    out.max = out.samplesMs.empty() ? 0 : *std::max_element(out.samplesMs.begin(), out.samplesMs.end());
+    summarise(out);
     return out;
 }
 
@@ -216,10 +222,7 @@ LiveBenchmarkResult measureEditLatency(MainWindow &window, int frames)
         out.samplesMs.push_back(double(clock.nsecsElapsed()) / 1e6);
     }
     while (undo.canUndo()) undo.undo();
-    out.frames = int(out.samplesMs.size());
-    out.p50 = percentile(out.samplesMs, 0.50);
-    out.p95 = percentile(out.samplesMs, 0.95);
-    out.max = out.samplesMs.empty() ? 0 : *std::max_element(out.samplesMs.begin(), out.samplesMs.end());
+    summarise(out);
     return out;
 }
 

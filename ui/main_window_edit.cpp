@@ -105,8 +105,9 @@ void MainWindow::modelEdited()
 {
     // The edited model runs on the same live path: the controllers recompile it on their worker
     // threads, the plots learn new names/units, and the current scenario runs again.
-    m_controller->setProject(m_project);
-    m_baselineController->setProject(m_project);
+    const auto edited = std::make_shared<const core::Project>(m_project);   // one copy for both workers
+    m_controller->setProject(edited);
+    m_baselineController->setProject(edited);
     m_trajectories->setProject(m_project);
     if (m_analysisWindow && m_analysisWindow->isVisible())   // it keeps its runs; reopening uses the edit
         statusBar()->showMessage(tr("The Analyses window still uses the model as it was; close and reopen it "

@@ -157,8 +157,6 @@ Project projectForSbmlModel(ModelSpec model)
     return project;
 }
 
-bool isBuiltinModel(const Project &project) { return project.modelVersion.rfind("MODEL.md", 0) == 0; }
-
 DiagramLayout defaultLayout(const Project &project)
 {
     return isBuiltinModel(project) ? DiagramLayout::builtin() : autoLayout(project.model);

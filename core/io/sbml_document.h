@@ -41,7 +41,6 @@ Result<bool> exportSbmlDocumentFile(const DocumentFile &doc, const QString &path
 /// atol 1e-12 (as the CLI has always simulated SBML files).
 Project projectForSbmlModel(ModelSpec model);
 /// True for the built-in iron/heme model (modelVersion "MODEL.md ...").
-bool isBuiltinModel(const Project &project);
 /// DiagramLayout::builtin() for the built-in model, else autoLayout(project.model).
 DiagramLayout defaultLayout(const Project &project);
 

@@ -23,6 +23,7 @@ bool PathwayModel::setParameterValue(const std::string &id, double value)
     if (!p || !std::isfinite(value)) return false;
     if (p->value == value) return true;
     p->value = value;
+    m_projectJson.reset();
     ++m_revision;
     emit parameterChanged(QString::fromStdString(id));
     emit modelChanged();
@@ -71,9 +72,17 @@ void PathwayModel::setNodePosition(const NodeRef &node, QPointF pos)
     emit nodeMoved(node);
 }
 
+const std::string &PathwayModel::projectJson() const
+{
+    if (!m_projectJson) m_projectJson = writeProjectJson(m_project);
+    return *m_projectJson;
+}
+
 void PathwayModel::setContent(Project project, DiagramLayout layout)
 {
-    const bool modelChanged = writeProjectJson(project) != writeProjectJson(m_project);
+    std::string json = writeProjectJson(project);
+    const bool modelChanged = json != projectJson();
+    m_projectJson = std::move(json);
     m_project = std::move(project);
     m_layout = std::move(layout);
     if (modelChanged) ++m_revision;

@@ -14,6 +14,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <tuple>
 
 namespace ferroscope::core {
@@ -41,6 +42,8 @@ public:
     const DiagramLayout &layout() const { return m_layout; }
     /// Increases with every change the simulation sees (not with moves or colours).
     std::uint64_t revision() const { return m_revision; }
+    /// The project as project-file JSON (writeProjectJson), made once per change of the project.
+    const std::string &projectJson() const;
 
     /// NaN when the id is not a global parameter.
     double parameterValue(const std::string &id) const;
@@ -67,6 +70,7 @@ private:
     Project m_project;
     DiagramLayout m_layout;
     std::uint64_t m_revision = 1;
+    mutable std::optional<std::string> m_projectJson;   // cache of projectJson()
 };
 
 }  // namespace ferroscope::core

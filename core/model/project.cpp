@@ -20,4 +20,6 @@ const GeneTarget *Project::findGene(const std::string &id) const { return findBy
 const InputSpec *Project::findInput(const std::string &id) const { return findById(inputs, id); }
 const TherapyPreset *Project::findTherapy(const std::string &id) const { return findById(therapies, id); }
 
+bool isBuiltinModel(const Project &project) { return project.modelVersion.rfind("MODEL.md", 0) == 0; }
+
 }  // namespace ferroscope::core

@@ -82,4 +82,7 @@ struct Project {
     const TherapyPreset *findTherapy(const std::string &id) const;
 };
 
+/// The built-in iron/heme CSC model (or a document made from it): its model version is MODEL.md's.
+bool isBuiltinModel(const Project &project);
+
 }  // namespace ferroscope::core

@@ -16,10 +16,15 @@ ScenarioDocument::ScenarioDocument(const Project &project, QObject *parent)
 {
     m_phenotype = QString::fromStdString(project.defaultPhenotype);
     m_end = project.defaultEnd;
-    for (const auto &in : project.inputs) {
-        InputSetting s;
-        s.dose = in.typicalDose;
-        m_inputs[QString::fromStdString(in.id)] = s;
+    resetInputsToDefaults();
+}
+
+void ScenarioDocument::resetInputsToDefaults()
+{
+    for (const auto &in : m_project.inputs) {
+        InputSetting off;
+        off.dose = in.typicalDose;
+        m_inputs[QString::fromStdString(in.id)] = off;
     }
 }
 

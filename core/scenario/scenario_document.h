@@ -96,6 +96,8 @@ signals:
 
 private:
     void changed();
+    /// Every input off, at its typical dose (no signals).
+    void resetInputsToDefaults();
     const Project &m_project;
     QString m_phenotype;
     std::map<QString, double> m_genes;

@@ -85,11 +85,7 @@ QStringList ScenarioDocument::restore(const QJsonObject &json)
         else if (x == 1.0) m_genes.erase(it.key());
         else m_genes[it.key()] = x;
     }
-    for (const auto &in : m_project.inputs) {   // an input not listed is off at its typical dose
-        InputSetting off;
-        off.dose = in.typicalDose;
-        m_inputs[QString::fromStdString(in.id)] = off;
-    }
+    resetInputsToDefaults();   // an input not listed is off at its typical dose
     const QJsonObject inputs = json.value("inputs").toObject();
     for (auto it = inputs.begin(); it != inputs.end(); ++it) {
         const QJsonObject o = it.value().toObject();

@@ -128,8 +128,13 @@ std::vector<std::string> SimulationController::defaultIds(const Project &project
 
 void SimulationController::setProject(const Project &project)
 {
-    m_newProject = std::make_shared<const Project>(project);
-    m_ids = defaultIds(project);
+    setProject(std::make_shared<const Project>(project));
+}
+
+void SimulationController::setProject(std::shared_ptr<const Project> project)
+{
+    m_ids = defaultIds(*project);
+    m_newProject = std::move(project);
     if (m_pending) m_pending->project = m_newProject;   // not yet sent: it carries the new model
 }
 

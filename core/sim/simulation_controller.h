@@ -50,6 +50,8 @@ public:
     /// compiler's message and the previous model stays in use. Resets the observed ids to the
     /// project's defaults.
     void setProject(const Project &project);
+    /// As above, sharing one copy of the edited project between controllers.
+    void setProject(std::shared_ptr<const Project> project);
     const std::vector<std::string> &observedIds() const { return m_ids; }
     /// Queue a run of these scenarios (latest wins). Returns its generation.
     std::uint64_t request(const std::vector<Scenario> &scenarios, const QString &summary);

@@ -2,7 +2,6 @@
 
 #include "core/io/project_file.h"
 #include "core/io/sbml_document.h"
-#include "core/model/auto_layout.h"
 #include "ui/commands/scenario_command.h"
 
 #include <QFile>
@@ -13,9 +12,7 @@ namespace ferroscope::ui {
 ProjectDocument::ProjectDocument(core::DocumentFile file, QString path, QObject *parent)
     : QObject(parent), m_path(std::move(path)), m_plots(file.plots)
 {
-    core::DiagramLayout layout = file.layout ? std::move(*file.layout)
-                                 : core::isBuiltinModel(file.project) ? core::DiagramLayout::builtin()
-                                                                : core::autoLayout(file.project.model);
+    core::DiagramLayout layout = file.layout ? std::move(*file.layout) : core::defaultLayout(file.project);
     m_model = std::make_unique<core::PathwayModel>(std::move(file.project), std::move(layout));
     m_scenario = std::make_unique<core::ScenarioDocument>(m_model->project());
     m_hadExplorer = !file.explorer.isEmpty();
@@ -36,7 +33,7 @@ const std::string &ProjectDocument::contentKey() const
     // Serialising the model takes milliseconds: done again only after the content changed, not
     // for every intervention step of a slider drag.
     if (m_keyGeneration != m_contentGeneration) {
-        m_key = core::writeProjectJson(m_model->project()) + m_model->layout().toJson().toStdString();
+        m_key = m_model->projectJson() + m_model->layout().toJson().toStdString();
         m_keyGeneration = m_contentGeneration;
     }
     return m_key;

@@ -1,7 +1,6 @@
 #include "ui/plots/trajectory_panel.h"
 
 #include "core/io/project_file.h"
-#include "core/io/sbml_document.h"
 
 #include "ui/export/export_file.h"
 #include "ui/style/palette.h"
